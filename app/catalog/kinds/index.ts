@@ -1,0 +1,2 @@
+import type { KindSpec } from '../types';
+export const KINDS: readonly KindSpec[] = [];
