@@ -47,6 +47,11 @@ export interface PropSpec {
    * file; the inspector hides them.
    */
   readonly appliesWhen?: (props: Readonly<Record<string, Json>>) => boolean;
+  /**
+   * For `enum`: the values that fit the node's other props (e.g. a gateway
+   * endpoint exists only for S3 and DynamoDB). The inspector offers only these.
+   */
+  readonly valuesWhen?: (props: Readonly<Record<string, Json>>) => readonly string[];
 }
 
 export type CategoryId =
@@ -96,6 +101,12 @@ export interface ConnectionKindSpec {
   readonly meaning: Text;
   readonly sources: readonly string[];
   readonly targets: readonly string[];
+  /**
+   * Set when not every source may go to every target (only `connects`:
+   * hybridLink → onPremises/gateways, vpcPeering → vpc). A pair is then allowed
+   * only if one group holds both ends; `sources`/`targets` are the unions.
+   */
+  readonly pairGroups?: readonly { readonly sources: readonly string[]; readonly targets: readonly string[] }[];
   readonly props: readonly PropSpec[];
   /** How the connection looks, so kinds are told apart at a glance. */
   readonly style: { readonly line: LineStyle; readonly color: string; readonly arrow: boolean };
