@@ -1,0 +1,124 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { checkPlacement } from '../../app/catalog/placement';
+import { findNode } from '../../app/model/document';
+import { absolutePositions, sizeOf } from '../../app/model/geometry';
+import { ACTIONS, buildShortcutMap, shortcutOf, type ActionContext } from './actions/actions';
+import { Canvas } from './canvas/Canvas';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { WorkspaceContext, useWorkspace } from './state/context';
+import { useStore } from './state/store';
+import type { Workspace } from './state/workspace';
+import { Toolbar } from './ui/Toolbar';
+import { RefusalTooltip, StatusBar, Toasts } from './ui/overlays';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function Shell() {
+  const ws = useWorkspace();
+  const flow = useReactFlow();
+  const { t } = useI18n();
+  const theme = useStore(ws.ui, (s) => s.theme);
+  const title = useStore(ws.editor, (s) => s.document.meta.title);
+  const dirty = useStore(ws.editor, (s) => s.dirty);
+  const fileName = useStore(ws.ui, (s) => s.file?.name ?? null);
+
+  const ctx: ActionContext = useMemo(
+    () => ({
+      ws,
+      fitView: () => void flow.fitView({ padding: 0.1, duration: 200 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    }),
+    [ws, flow],
+  );
+
+  useEffect(() => {
+    const shortcuts = buildShortcutMap(ACTIONS);
+    const onKey = (e: KeyboardEvent) => {
+      const typing = isTyping(e.target);
+      const combo = shortcutOf(e);
+      // While typing, only document-level shortcuts with a modifier apply (Save, Open…), never Delete or arrows.
+      if (typing && !['Mod+S', 'Mod+Shift+S', 'Mod+O'].includes(combo)) return;
+      const action = shortcuts.get(combo);
+      if (!action) return;
+      if (action.enabled && !action.enabled(ws)) return;
+      e.preventDefault();
+      action.perform(ctx);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ws, ctx]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${fileName ?? (title || t('untitled'))} — Kumozu`;
+  }, [dirty, fileName, title, t]);
+
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      // The working diagram is autosaved, but a file the user has not saved deserves a prompt.
+      if (ws.editor.getState().dirty && ws.ui.get().file) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [ws]);
+
+  /** Palette entry by keyboard or double-click: into the selected container if it fits, else the view centre. */
+  const addFromPalette = (kind: string) => {
+    const d = ws.editor.getState().document;
+    const [selected] = ws.ui.get().selection.nodes;
+    const container = selected ? findNode(d, selected) : undefined;
+    if (container && checkPlacement(kind, container.kind).ok) {
+      const abs = absolutePositions(d).get(container.id);
+      const size = sizeOf(container);
+      if (abs) {
+        ws.addNodeAt(kind, { x: abs.x + size.width / 2, y: abs.y + size.height / 2 });
+        return;
+      }
+    }
+    const el = document.querySelector('[data-testid="canvas"]');
+    const r = el?.getBoundingClientRect();
+    const p = flow.screenToFlowPosition(r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 400, y: 300 });
+    const id = ws.addNodeAt(kind, p);
+    if (!id) {
+      const verdict = checkPlacement(kind, null);
+      if (!verdict.ok) ws.showRefusal(verdict.reason[ws.ui.get().lang], r ? { x: r.left + r.width / 2, y: r.top + 80 } : { x: 400, y: 120 });
+    }
+  };
+
+  return (
+    <div className="k-app">
+      <Toolbar ctx={ctx} />
+      <div className="k-main">
+        <Palette onAdd={addFromPalette} />
+        <Canvas />
+        <Inspector />
+      </div>
+      <StatusBar />
+      <RefusalTooltip />
+      <Toasts />
+    </div>
+  );
+}
+
+export function App({ workspace }: { workspace: Workspace }) {
+  const lang = useStore(workspace.ui, (s) => s.lang);
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <I18nProvider lang={lang}>
+        <ReactFlowProvider>
+          <Shell />
+        </ReactFlowProvider>
+      </I18nProvider>
+    </WorkspaceContext.Provider>
+  );
+}

@@ -1,0 +1,58 @@
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { installAutomation } from './automation';
+import { createWebFiles } from './files/webFiles';
+import type { DiagramFiles } from './files/types';
+import { systemLang } from './i18n/i18n';
+import { createWorkspace } from './state/workspace';
+
+/** The desktop shell's preload may offer its own file interface; the web edition uses the browser's. */
+declare global {
+  interface Window {
+    kumozuDesktop?: { files?: DiagramFiles };
+  }
+}
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
+}
+
+function browserStorage() {
+  try {
+    const probe = '__kumozu_probe__';
+    window.localStorage.setItem(probe, probe);
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    // Storage blocked (private mode, policies): keep working without persistence.
+    return memoryStorage();
+  }
+}
+
+const workspace = createWorkspace({
+  files: window.kumozuDesktop?.files ?? createWebFiles(),
+  storage: browserStorage(),
+  systemLang: systemLang(),
+  systemTheme: window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  confirm: (message) => window.confirm(message),
+});
+workspace.restoreAutosave();
+// Findings arrive with the rule engine; until then there are none to report.
+installAutomation(workspace, () => []);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App workspace={workspace} />
+    </StrictMode>,
+  );
+}
