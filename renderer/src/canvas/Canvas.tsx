@@ -297,9 +297,14 @@ export function Canvas() {
     [ws, flow],
   );
 
-  const onDragLeave = useCallback(() => {
-    ws.ui.set({ dropTarget: null });
-  }, [ws]);
+  const onDragLeave = useCallback(
+    (event: DragEvent) => {
+      // dragleave also fires when moving between elements inside the canvas.
+      if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+      ws.ui.set({ dropTarget: null });
+    },
+    [ws],
+  );
 
   const onPaneClick = useCallback(() => ws.clearRefusal(), [ws]);
 

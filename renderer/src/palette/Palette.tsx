@@ -15,7 +15,8 @@ export function normalizeQuery(s: string): string {
 export function matchesKind(spec: KindSpec, query: string): boolean {
   const q = normalizeQuery(query);
   if (!q) return true;
-  const hay = normalizeQuery([spec.kind, spec.name.en, spec.name.ja, spec.description.en, spec.description.ja].join(' '));
+  // Names and the kind id only: matching descriptions would bury the entry the user is looking for.
+  const hay = normalizeQuery([spec.kind, spec.name.en, spec.name.ja].join(' '));
   return q.split(' ').every((word) => hay.includes(word));
 }
 
@@ -37,10 +38,14 @@ export function Palette({ onAdd }: { onAdd: (kind: string) => void }) {
     event.dataTransfer.setData('text/plain', kind);
     event.dataTransfer.effectAllowed = 'copy';
   };
-  const onDragEnd = () => {
+  const onDragEnd = (event: DragEvent) => {
     draggedKind.current = null;
     ws.ui.set({ dropTarget: null });
-    if (ws.ui.get().refusal) ws.clearRefusal();
+    // A refused drop fires no drop event: released over the canvas, the reason
+    // shown while hovering stays up for a moment; released elsewhere, it goes.
+    const over = document.elementFromPoint(event.clientX, event.clientY);
+    if (over?.closest('[data-testid="canvas"]')) ws.settleRefusal();
+    else ws.clearRefusal();
   };
   const onKey = (event: KeyboardEvent, kind: string) => {
     if (event.key === 'Enter' || event.key === ' ') {

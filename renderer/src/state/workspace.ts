@@ -34,6 +34,8 @@ export interface Refusal {
   /** Screen position (client px) to show it at. */
   readonly x: number;
   readonly y: number;
+  /** Shown while a gesture hovers a refused spot; cleared or settled when the gesture ends. */
+  readonly sticky: boolean;
 }
 
 export interface UiState {
@@ -242,8 +244,14 @@ export function createWorkspace(options: WorkspaceOptions) {
 
   function showRefusal(text: string, at: { x: number; y: number }, sticky = false): void {
     clearTimeout(refusalTimer);
-    ui.set({ refusal: { text, x: at.x, y: at.y } });
-    if (!sticky) refusalTimer = setTimeout(() => ui.set({ refusal: null }), 3500);
+    ui.set({ refusal: { text, x: at.x, y: at.y, sticky } });
+    if (!sticky) refusalTimer = setTimeout(() => ui.set({ refusal: null }), 4000);
+  }
+
+  /** A gesture ended over a refused spot: keep its reason on screen for a while. */
+  function settleRefusal(): void {
+    const r = ui.get().refusal;
+    if (r?.sticky) showRefusal(r.text, r, false);
   }
 
   function clearRefusal(): void {
@@ -374,6 +382,7 @@ export function createWorkspace(options: WorkspaceOptions) {
     toast,
     dismissToast,
     showRefusal,
+    settleRefusal,
     clearRefusal,
     dropPlan,
     addNodeAt,
