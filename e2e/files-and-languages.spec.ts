@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures';
+import type { Kumozu } from './support/kumozu';
 
 const small = {
   format: 'kumozu.diagram',
@@ -13,7 +14,7 @@ const small = {
   notes: [],
 };
 
-async function openFile(k: import('./support/kumozu').Kumozu, path: string) {
+async function openFile(k: Kumozu, path: string) {
   const chooser = k.page.waitForEvent('filechooser');
   await k.page.getByTestId('file-open').click();
   await (await chooser).setFiles(path);
