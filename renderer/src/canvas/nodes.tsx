@@ -40,10 +40,11 @@ const MIN_SIZE = { width: 120, height: 80 };
 
 export const ContainerNode = memo(function ContainerNode({ id, data, selected }: NodeProps<KNode & { data: KNodeData }>) {
   const ws = useWorkspace();
-  const { tx } = useI18n();
+  const { tx, lang } = useI18n();
   const spec = getKind(data.node.kind);
   const style = { '--k-cat': categoryColor(data.node.kind) } as CSSProperties;
   const tier = data.node.kind === 'subnet' ? data.node.props.tier : undefined;
+  const tierLabel = tier === 'public' ? (lang === 'ja' ? 'パブリック' : 'public') : lang === 'ja' ? 'プライベート' : 'private';
   return (
     <div className={containerClass(data)} data-kind={data.node.kind} style={style}>
       <NodeResizer
@@ -65,7 +66,7 @@ export const ContainerNode = memo(function ContainerNode({ id, data, selected }:
       <div className="k-container-title">
         <img className="k-icon-sm" src={iconUrl(spec?.icon ?? 'unknown')} alt="" draggable={false} />
         <span className="k-container-label">{data.node.label || (spec ? tx(spec.name) : data.node.kind)}</span>
-        {typeof tier === 'string' && <span className={`k-tier k-tier-${tier}`}>{tier}</span>}
+        {typeof tier === 'string' && <span className={`k-tier k-tier-${tier === 'public' ? 'public' : 'private'}`}>{tierLabel}</span>}
       </div>
       <Handles />
     </div>
