@@ -101,11 +101,18 @@ export function createFlowMapper() {
         const sel = selected.has(e.id);
         const sk = kindOf.get(e.source);
         const tk = kindOf.get(e.target);
+        const ends = `${sk}>${tk}`;
+        const prev = edgeCache.get(e.id);
+        // Reuse the view while the edge, its selection and its end kinds are unchanged (the common case while dragging).
+        if (prev && prev.src === e && prev.selected === sel && prev.extra === ends) {
+          next.set(e.id, prev);
+          out.push(prev.view);
+          continue;
+        }
         // Edges the palette does not allow are kept but drawn dashed grey (components.md §6.2).
         const valid = sk !== undefined && tk !== undefined && (!getKind(sk) || !getKind(tk) || isAllowedPair(e.kind, sk, tk));
-        const prev = edgeCache.get(e.id);
-        const view = prev && prev.src === e && prev.selected === sel && prev.extra === valid ? prev.view : edgeView(e, sel, valid);
-        next.set(e.id, { src: e, selected: sel, extra: valid, view });
+        const view = edgeView(e, sel, valid);
+        next.set(e.id, { src: e, selected: sel, extra: ends, view });
         out.push(view);
       }
       edgeCache = next;

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CONNECTION_KINDS, getConnectionKind, isAllowedPair } from '../../../app/catalog/connections';
 import { isValidPropValue } from '../../../app/catalog/props';
 import { getKind } from '../../../app/catalog/registry';
@@ -40,12 +41,19 @@ function PropRow({
   );
 }
 
-function NodeInspector({ node, doc }: { node: DiagramNode; doc: DiagramDocument }) {
+/** Moving a node changes only its position, which the inspector does not show: skip those re-renders while dragging. */
+const sameExceptPosition = (a: { node: DiagramNode; parentKind: string | null }, b: { node: DiagramNode; parentKind: string | null }) =>
+  a.parentKind === b.parentKind &&
+  a.node.id === b.node.id &&
+  a.node.kind === b.node.kind &&
+  a.node.label === b.node.label &&
+  a.node.props === b.node.props;
+
+const NodeInspector = memo(function NodeInspector({ node, parentKind }: { node: DiagramNode; parentKind: string | null }) {
   const ws = useWorkspace();
   const { t, tx } = useI18n();
   const spec = getKind(node.kind);
-  const parent = node.parent === null ? undefined : findNode(doc, node.parent);
-  const inNamespaceBox = parent?.kind === 'k8sNamespace';
+  const inNamespaceBox = parentKind === 'k8sNamespace';
   const setProp = (name: string, value: Json) => ws.dispatch({ type: 'setProp', target: 'node', id: node.id, name, value }, 'prop');
   return (
     <>
@@ -76,7 +84,7 @@ function NodeInspector({ node, doc }: { node: DiagramNode; doc: DiagramDocument 
       <div className="k-muted k-id">id: {node.id}</div>
     </>
   );
-}
+}, sameExceptPosition);
 
 /** Connection kinds that fit the same pair of endpoint kinds (the user may switch among them). */
 export function kindsForPair(sourceKind: string, targetKind: string): string[] {
@@ -189,7 +197,7 @@ export function Inspector() {
       <div className="k-panel-title">{t('inspector.title')}</div>
       <div className="k-inspector-body">
         {node ? (
-          <NodeInspector key={node.id} node={node} doc={doc} />
+          <NodeInspector key={node.id} node={node} parentKind={node.parent === null ? null : (findNode(doc, node.parent)?.kind ?? null)} />
         ) : edge ? (
           <EdgeInspector key={edge.id} edge={edge} doc={doc} />
         ) : note ? (
