@@ -53,6 +53,13 @@ export interface RawFinding {
   readonly params?: Readonly<Record<string, string | Text>>;
   /** A lettered sub-case (`a`, `c2`…), for tests and for quick fixes that target one sub-case. */
   readonly subCase?: string;
+  /**
+   * Added by the rule engine's author: separates findings the rule itself says
+   * are distinct although they share rule, primary node and sub-case (e.g.
+   * CP-003 "one finding per subnet", NET-003 "per missing service", CONN-001
+   * per edge). Part of the de-duplication key only; never shown.
+   */
+  readonly key?: string;
 }
 
 export interface QuickFix {
@@ -70,6 +77,12 @@ export interface RuleModule<View = unknown> {
   readonly title: Text;
   /** The message template, with `{name}` parts filled from RawFinding.params. */
   readonly message: Text;
+  /**
+   * Added: templates for sub-cases whose gist differs (rules.md gives e.g.
+   * DP-005 (a) and (b)(c) separate messages), keyed by RawFinding.subCase;
+   * `message` is used for the others.
+   */
+  readonly messages?: Readonly<Record<string, Text>>;
   readonly why: Text;
   readonly fix: Text;
   readonly sources: readonly RuleSource[];

@@ -5,6 +5,9 @@ import { findNode } from '../../app/model/document';
 import { absolutePositions, sizeOf } from '../../app/model/geometry';
 import { ACTIONS, buildShortcutMap, shortcutOf, type ActionContext } from './actions/actions';
 import { Canvas } from './canvas/Canvas';
+import { FindingsContext } from './findings/context';
+import { FindingsPanel } from './findings/FindingsPanel';
+import type { FindingsService } from './findings/findingsStore';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
@@ -19,7 +22,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-function Shell() {
+function Shell({ findings }: { findings: FindingsService }) {
   const ws = useWorkspace();
   const flow = useReactFlow();
   const { t } = useI18n();
@@ -100,7 +103,10 @@ function Shell() {
       <Toolbar ctx={ctx} />
       <div className="k-main">
         <Palette onAdd={addFromPalette} />
-        <Canvas />
+        <div className="k-center">
+          <Canvas />
+          <FindingsPanel service={findings} />
+        </div>
         <Inspector />
       </div>
       <StatusBar />
@@ -110,15 +116,17 @@ function Shell() {
   );
 }
 
-export function App({ workspace }: { workspace: Workspace }) {
+export function App({ workspace, findings }: { workspace: Workspace; findings: FindingsService }) {
   const lang = useStore(workspace.ui, (s) => s.lang);
   return (
     <WorkspaceContext.Provider value={workspace}>
-      <I18nProvider lang={lang}>
-        <ReactFlowProvider>
-          <Shell />
-        </ReactFlowProvider>
-      </I18nProvider>
+      <FindingsContext.Provider value={findings}>
+        <I18nProvider lang={lang}>
+          <ReactFlowProvider>
+            <Shell findings={findings} />
+          </ReactFlowProvider>
+        </I18nProvider>
+      </FindingsContext.Provider>
     </WorkspaceContext.Provider>
   );
 }

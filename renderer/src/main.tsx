@@ -7,6 +7,7 @@ import { installAutomation } from './automation';
 import { createWebFiles } from './files/webFiles';
 import type { DiagramFiles } from './files/types';
 import { systemLang } from './i18n/i18n';
+import { createFindingsStore } from './findings/findingsStore';
 import { createWorkspace } from './state/workspace';
 
 /** The desktop shell's preload may offer its own file interface; the web edition uses the browser's. */
@@ -45,14 +46,16 @@ const workspace = createWorkspace({
   confirm: (message) => window.confirm(message),
 });
 workspace.restoreAutosave();
-// Findings arrive with the rule engine; until then there are none to report.
-installAutomation(workspace, () => []);
+const findings = createFindingsStore(workspace.editor, () => workspace.ui.get().lang, (fn) => requestAnimationFrame(fn));
+// Messages follow the UI language.
+workspace.ui.subscribe(() => findings.request());
+installAutomation(workspace, () => [...findings.current()]);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App workspace={workspace} />
+      <App workspace={workspace} findings={findings} />
     </StrictMode>,
   );
 }

@@ -1,6 +1,7 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { getConnectionKind } from '../../../app/catalog/connections';
+import { useEdgeBadge } from '../findings/context';
 import { useI18n } from '../i18n/i18n';
 import type { KEdge } from './flow';
 
@@ -63,6 +64,7 @@ export const KumozuEdge = memo(function KumozuEdge({ id, source, target, data, s
   const { tx: pick } = useI18n();
   const s = useInternalNode(source);
   const t = useInternalNode(target);
+  const badge = useEdgeBadge(id);
   if (!s || !t || !data) return null;
   const { sx, sy, tx, ty } = floatingEnds(boxOf(s), boxOf(t));
   const spec = getConnectionKind(data.edge.kind);
@@ -70,19 +72,14 @@ export const KumozuEdge = memo(function KumozuEdge({ id, source, target, data, s
   const color = valid ? spec.style.color : '#9AA5B1';
   const text = data.edge.label || (spec ? pick(spec.label) : data.edge.kind);
   const path = `M ${sx},${sy} L ${tx},${ty}`;
+  const mx = (sx + tx) / 2;
+  const my = (sy + ty) / 2;
   return (
+    <>
     <BaseEdge
       id={id}
       path={path}
       markerEnd={markerEnd}
-      label={text}
-      labelX={(sx + tx) / 2}
-      labelY={(sy + ty) / 2}
-      labelShowBg
-      labelBgPadding={[4, 2]}
-      labelBgBorderRadius={3}
-      labelStyle={{ fontSize: 11, fill: valid ? 'var(--k-edge-label)' : '#7B8794' }}
-      labelBgStyle={{ fill: 'var(--k-edge-label-bg)' }}
       interactionWidth={14}
       className={`k-edge k-edge-${data.edge.kind}${valid ? '' : ' k-edge-invalid'}`}
       style={{
@@ -91,6 +88,20 @@ export const KumozuEdge = memo(function KumozuEdge({ id, source, target, data, s
         strokeDasharray: valid ? DASH[spec.style.line] : '6 4',
       }}
     />
+    {/* A plain text with a halo: no per-label measuring, which matters with thousands of connections. */}
+    <text className={`k-edge-label${valid ? '' : ' k-edge-label-invalid'}`} x={mx} y={my} dy="0.35em" textAnchor="middle">
+      {text}
+    </text>
+    {badge && (
+      <g className={`k-edge-badge k-sev-${badge.severity}`} data-testid="edge-badge" data-severity={badge.severity} transform={`translate(${mx}, ${my - 16})`}>
+        <title>{badge.messages.join('\n')}</title>
+        <circle r={7} />
+        <text textAnchor="middle" dy="3.5">
+          {badge.severity === 'info' ? 'i' : '!'}
+        </text>
+      </g>
+    )}
+    </>
   );
 });
 

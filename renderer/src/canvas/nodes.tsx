@@ -2,6 +2,7 @@ import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import { getKind } from '../../../app/catalog/registry';
 import { useI18n } from '../i18n/i18n';
+import { NodeBadge } from '../findings/context';
 import { useWorkspace } from '../state/context';
 import { iconUrl } from '../ui/icons';
 import { categoryColor, type KNode, type KNodeData, type KNoteData } from './flow';
@@ -68,12 +69,13 @@ export const ContainerNode = memo(function ContainerNode({ id, data, selected }:
         <span className="k-container-label">{data.node.label || (spec ? tx(spec.name) : data.node.kind)}</span>
         {typeof tier === 'string' && <span className={`k-tier k-tier-${tier === 'public' ? 'public' : 'private'}`}>{tierLabel}</span>}
       </div>
+      <NodeBadge id={id} />
       <Handles />
     </div>
   );
 });
 
-export const LeafNode = memo(function LeafNode({ data }: NodeProps<KNode & { data: KNodeData }>) {
+export const LeafNode = memo(function LeafNode({ id, data }: NodeProps<KNode & { data: KNodeData }>) {
   const { tx } = useI18n();
   const spec = getKind(data.node.kind);
   const kindName = spec ? tx(spec.name) : data.node.kind;
@@ -85,6 +87,7 @@ export const LeafNode = memo(function LeafNode({ data }: NodeProps<KNode & { dat
         <div className="k-leaf-label">{data.node.label || kindName}</div>
         {data.node.label && data.node.label !== kindName && <div className="k-leaf-kind">{kindName}</div>}
       </div>
+      <NodeBadge id={id} />
       <Handles />
     </div>
   );

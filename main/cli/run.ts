@@ -1,0 +1,45 @@
+import { checkDocument } from '../../app/rules/engine';
+import { parseArgs } from './args';
+import { runCheck, type CheckDeps, type CliResult } from './check';
+import { runExport, type ExportDeps } from './export';
+import { nodeInputFs, writeFileAtomic } from './io';
+
+/**
+ * The whole command as a function of its arguments: parse, dispatch, and say
+ * what to print. kumozu.ts only connects this to the process.
+ */
+
+export type RunDeps = CheckDeps & ExportDeps;
+
+/**
+ * What this build has. The PNG/SVG export issue adds `exporters` and
+ * `extractEmbeddedDiagram` here, and nothing else needs to change.
+ */
+export const defaultDeps: RunDeps = {
+  fs: nodeInputFs,
+  checkDocument,
+  writeFile: writeFileAtomic,
+};
+
+export async function runCli(args: readonly string[], deps: RunDeps = defaultDeps): Promise<CliResult> {
+  const parsed = parseArgs(args);
+  switch (parsed.kind) {
+    case 'help':
+      return { stdout: parsed.text, stderr: '', exitCode: 0 };
+    case 'noCommand':
+      // A usage error, so the usage goes to stderr and stdout stays empty.
+      return { stdout: '', stderr: parsed.usage, exitCode: 2 };
+    case 'usageError':
+      return { stdout: '', stderr: `${parsed.message}\n`, exitCode: 2 };
+    case 'check':
+      return runCheck(parsed.options, deps);
+    case 'export':
+      return runExport(parsed.options, deps);
+    default:
+      return unreachable(parsed);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}
