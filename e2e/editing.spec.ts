@@ -152,3 +152,23 @@ test('the inspector offers the right widget for each prop and refuses invalid va
   await k.inspectorField('label').press('Enter');
   await expect(k.node('vpc')).toContainText('<b>prod</b> & "vpc"');
 });
+
+test('a selected container resizes with its handles as one undo step, its children staying in place', async ({ k, page }) => {
+  await k.select('vpc');
+  const before = await k.doc();
+  const vpcBefore = before.nodes.find((n) => n.id === 'vpc');
+  const corner = k.node('vpc').locator('.react-flow__resize-control.handle.bottom.right');
+  const box = await corner.boundingBox();
+  if (!box) throw new Error('no resize handle');
+  const childBefore = await k.node('sub').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 80, box.y + 60, { steps: 8 });
+  await page.mouse.up();
+  const vpcAfter = (await k.doc()).nodes.find((n) => n.id === 'vpc');
+  expect(vpcAfter?.size?.width).toBeGreaterThan(vpcBefore?.size?.width ?? 0);
+  expect(vpcAfter?.size?.height).toBeGreaterThan(vpcBefore?.size?.height ?? 0);
+  expect(await k.node('sub').boundingBox()).toEqual(childBefore);
+  await page.getByTestId('undo').click();
+  expect(await k.doc()).toEqual(before);
+});
