@@ -331,11 +331,29 @@ export class RuleView {
   }
 
   hasEgress(s: DiagramNode): boolean {
-    if (this.isPublic(s) || this.hasNat(s)) return true;
-    return this.outEdges(s, 'egressVia').some((e) => {
-      const target = this.ix.nodes.get(e.target);
-      return target !== undefined && GATEWAYS.has(target.kind) && edgeBool(e, 'internetEgress');
+    return memo(this.table<boolean>('hasEgress'), s.id, () => {
+      if (this.isPublic(s) || this.hasNat(s)) return true;
+      return this.outEdges(s, 'egressVia').some((e) => {
+        const target = this.ix.nodes.get(e.target);
+        return target !== undefined && GATEWAYS.has(target.kind) && edgeBool(e, 'internetEgress');
+      });
     });
+  }
+
+  private readonly dryMemo = new WeakMap<readonly DiagramNode[], readonly DiagramNode[]>();
+
+  /**
+   * The subnets of a list without internet egress. Memoised on the list
+   * itself: every unpinned pod of a cluster shares one podSubnets list, so
+   * the filter runs once per cluster rather than once per pod.
+   */
+  withoutEgress(subnets: readonly DiagramNode[]): readonly DiagramNode[] {
+    let dry = this.dryMemo.get(subnets);
+    if (!dry) {
+      dry = subnets.filter((s) => !this.hasEgress(s));
+      this.dryMemo.set(subnets, dry);
+    }
+    return dry;
   }
 
   epSubnets(e: DiagramNode): readonly DiagramNode[] {
@@ -395,6 +413,38 @@ export class RuleView {
       const home = this.parentSubnet(l);
       return uniq([...(home ? [home] : []), ...this.out(l, 'usesSubnet')]);
     });
+  }
+
+  /** The VPC compute whose nodeSubnets include s, in document order (the inverse of nodeSubnets, built once). */
+  computeUsing(s: DiagramNode): readonly DiagramNode[] {
+    const bySubnet = this.lazy('computeUsing', () => {
+      const out = new Map<string, DiagramNode[]>();
+      for (const c of this.ofKinds(VPC_COMPUTE_SET)) {
+        for (const sub of this.nodeSubnets(c)) {
+          const list = out.get(sub.id) ?? [];
+          list.push(c);
+          out.set(sub.id, list);
+        }
+      }
+      return out;
+    });
+    return bySubnet.get(s.id) ?? NO_NODES;
+  }
+
+  /** The load balancers whose lbSubnets include s, in document order. */
+  lbsUsing(s: DiagramNode): readonly DiagramNode[] {
+    const bySubnet = this.lazy('lbsUsing', () => {
+      const out = new Map<string, DiagramNode[]>();
+      for (const l of this.ofKinds(LBS_SET)) {
+        for (const sub of this.lbSubnets(l)) {
+          const list = out.get(sub.id) ?? [];
+          list.push(l);
+          out.set(sub.id, list);
+        }
+      }
+      return out;
+    });
+    return bySubnet.get(s.id) ?? NO_NODES;
   }
 
   owners(l: DiagramNode): readonly DiagramNode[] {
@@ -495,8 +545,17 @@ export class RuleView {
   }
 
   namespace(x: DiagramNode): string {
-    const p = this.parent(x);
-    return p?.kind === 'k8sNamespace' ? this.str(p, 'name') : this.str(x, 'namespace');
+    return memo(this.table<string>('namespace'), x.id, () => {
+      const p = this.parent(x);
+      return p?.kind === 'k8sNamespace' ? this.str(p, 'name') : this.str(x, 'namespace');
+    });
+  }
+
+  /** x's pod labels split at the first `=`; add-ons have none. */
+  private labels(x: DiagramNode): readonly (readonly [string, string])[] {
+    return memo(this.table<readonly (readonly [string, string])[]>('labels'), x.id, () =>
+      x.kind === 'workload' ? this.list(x, 'labels').map(splitLabel) : [],
+    );
   }
 
   private selectors(f: DiagramNode): readonly Selector[] {
@@ -506,13 +565,44 @@ export class RuleView {
   /** Some selector of the Fargate profile matches x's namespace and labels (add-ons have no labels). */
   selectorMatches(f: DiagramNode, x: DiagramNode): boolean {
     const ns = this.namespace(x);
-    const labels = x.kind === 'workload' ? this.list(x, 'labels').map(splitLabel) : [];
+    const labels = this.labels(x);
     return this.selectors(f).some(
       (sel) => sel.namespace.test(ns) && sel.pairs.every((p) => labels.some(([k, v]) => p.key.test(k) && p.value.test(v))),
     );
   }
 
-  /** Where x's pods could land: its runsOn, else every EC2 and hybrid member of its cluster plus the matching Fargate profiles. */
+  /**
+   * The Fargate profiles of a cluster that could match a namespace: those with
+   * a selector naming it literally, plus those with a wildcard namespace
+   * pattern. Indexed once per cluster so that matching every pod does not scan
+   * every profile (a diagram may hold hundreds of both).
+   */
+  private fargateIndex(cluster: ClusterRef): { readonly literal: ReadonlyMap<string, readonly DiagramNode[]>; readonly wild: readonly DiagramNode[] } {
+    const key = cluster === IMPLICIT_CLUSTER ? '\u0000implicit' : cluster;
+    return memo(this.table<{ literal: Map<string, DiagramNode[]>; wild: DiagramNode[] }>('fargateIndex'), key, () => {
+      const literal = new Map<string, DiagramNode[]>();
+      const wild: DiagramNode[] = [];
+      for (const f of this.members(cluster, FARGATE)) {
+        const names = new Set<string>();
+        let isWild = false;
+        for (const entry of this.list(f, 'selectors')) {
+          const colon = entry.indexOf(':');
+          const ns = (colon < 0 ? entry : entry.slice(0, colon)).trim();
+          if (/[*?]/.test(ns)) isWild = true;
+          else names.add(ns);
+        }
+        if (isWild) wild.push(f);
+        else for (const ns of names) literal.set(ns, [...(literal.get(ns) ?? []), f]);
+      }
+      return { literal, wild };
+    });
+  }
+
+  /**
+   * Where x's pods could land: its runsOn, else every EC2 and hybrid member of
+   * its cluster (document order) followed by the Fargate profiles whose
+   * selectors match x (document order).
+   */
   candidateCompute(x: DiagramNode): readonly DiagramNode[] {
     return memo(this.table<readonly DiagramNode[]>('candidateCompute'), x.id, () => {
       const on = this.runsOn(x);
@@ -520,10 +610,24 @@ export class RuleView {
       const cluster = this.clusterOf(x);
       if (cluster === null) return NO_NODES;
       const fixed = this.members(cluster, CANDIDATE_FIXED);
-      const fargate = this.members(cluster, FARGATE).filter((f) => this.selectorMatches(f, x));
-      // Keep document order across the two groups, as members() does.
-      return fargate.length === 0 ? fixed : this.inDocOrder([...fixed, ...fargate]);
+      const fargate = this.matchingProfiles(cluster, x);
+      return fargate.length === 0 ? fixed : [...fixed, ...fargate];
     });
+  }
+
+  private matchingProfiles(cluster: ClusterRef, x: DiagramNode): DiagramNode[] {
+    const index = this.fargateIndex(cluster);
+    const maybe = [...(index.literal.get(this.namespace(x)) ?? NO_NODES), ...index.wild];
+    if (maybe.length === 0) return [];
+    return this.inDocOrder(maybe.filter((f) => this.selectorMatches(f, x)));
+  }
+
+  /** The subnets of a cluster's EC2 members, shared by every pod that is not pinned (hybrid nodes have none). */
+  private fixedSubnets(cluster: ClusterRef): readonly DiagramNode[] {
+    const key = cluster === IMPLICIT_CLUSTER ? '\u0000implicit' : cluster;
+    return memo(this.table<readonly DiagramNode[]>('fixedSubnets'), key, () =>
+      uniq(this.members(cluster, CANDIDATE_FIXED).flatMap((c) => this.nodeSubnets(c))),
+    );
   }
 
   /** `effCred(x)`: credentialSource, except that `none` with an irsa/podIdentity role reads as that role type. */
@@ -548,10 +652,35 @@ export class RuleView {
     return cluster !== null && this.hasAddon(cluster, 'aws-load-balancer-controller') ? 'aws-lbc' : 'in-tree';
   }
 
+  /**
+   * podSubnets(x) as a few shared lists whose union it is: the cluster's EC2
+   * subnets (one list for every unpinned pod) and each Fargate profile's own
+   * list. Rules that only ask "is any of them ..." use this to stay linear on
+   * large clusters instead of building a union per pod.
+   */
+  podSubnetParts(x: DiagramNode): readonly (readonly DiagramNode[])[] {
+    const on = this.runsOn(x);
+    const perCompute = (compute: readonly DiagramNode[]): (readonly DiagramNode[])[] =>
+      compute.filter((c) => VPC_COMPUTE_SET.has(c.kind)).map((c) => this.nodeSubnets(c));
+    if (on.length > 0) return perCompute(on);
+    const cluster = this.clusterOf(x);
+    if (cluster === null) return [];
+    return [this.fixedSubnets(cluster), ...perCompute(this.matchingProfiles(cluster, x))];
+  }
+
   podSubnets(x: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('podSubnets'), x.id, () =>
-      uniq(this.candidateCompute(x).flatMap((c) => (VPC_COMPUTE_SET.has(c.kind) ? this.nodeSubnets(c) : NO_NODES))),
-    );
+    return memo(this.table<readonly DiagramNode[]>('podSubnets'), x.id, () => {
+      const subnetsOf = (compute: readonly DiagramNode[]): DiagramNode[] =>
+        compute.flatMap((c) => (VPC_COMPUTE_SET.has(c.kind) ? this.nodeSubnets(c) : NO_NODES));
+      const on = this.runsOn(x);
+      if (on.length > 0) return uniq(subnetsOf(on));
+      const cluster = this.clusterOf(x);
+      if (cluster === null) return NO_NODES;
+      // Unpinned pods share their cluster's EC2 subnets: computed once, not once per pod.
+      const fargate = this.matchingProfiles(cluster, x);
+      const fixed = this.fixedSubnets(cluster);
+      return fargate.length === 0 ? fixed : uniq([...fixed, ...subnetsOf(fargate)]);
+    });
   }
 
   // -------------------------------------------------------------------------
@@ -609,10 +738,15 @@ export class RuleView {
   members(cluster: ClusterRef, kinds: Kinds): readonly DiagramNode[] {
     const byKind = this.membership().get(cluster);
     if (!byKind) return NO_NODES;
-    const lists = [...kinds].map((k) => byKind.get(k) ?? NO_NODES).filter((l) => l.length > 0);
-    if (lists.length === 0) return NO_NODES;
-    if (lists.length === 1) return lists[0] as readonly DiagramNode[];
-    return this.inDocOrder(lists.flat());
+    const kindKey = [...kinds].sort().join(',');
+    const key = `${cluster === IMPLICIT_CLUSTER ? '\u0000implicit' : cluster}\u0000${kindKey}`;
+    // Memoised, so that callers get one shared list per (cluster, kinds) and never re-sort it.
+    return memo(this.table<readonly DiagramNode[]>('members'), key, () => {
+      const lists = [...kinds].map((k) => byKind.get(k) ?? NO_NODES).filter((l) => l.length > 0);
+      if (lists.length === 0) return NO_NODES;
+      if (lists.length === 1) return lists[0] as readonly DiagramNode[];
+      return this.inDocOrder(lists.flat());
+    });
   }
 
   addonsOf(cluster: ClusterRef, type: string): readonly DiagramNode[] {
