@@ -345,7 +345,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
         <Controls showInteractive={false} />
-        {minimap && <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'note' ? '#F5D76E' : categoryColor((n.data as { node?: { kind: string } }).node?.kind ?? ''))} />}
+        {minimap && <MiniMap pannable zoomable style={{ width: 160, height: 100 }} nodeColor={(n) => (n.type === 'note' ? '#F5D76E' : categoryColor((n.data as { node?: { kind: string } }).node?.kind ?? ''))} />}
       </ReactFlow>
       {doc.nodes.length === 0 && <div className="k-canvas-empty">{t('canvas.empty')}</div>}
     </div>
