@@ -32,7 +32,7 @@ import { extractFace, readAdvances, readCmap, readFaces, readName } from '../app
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_TTC = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const METRICS_FILE = 'app/export/font-metrics.generated.ts';
+export const METRICS_FILE = 'app/export/font-metrics.generated.ts';
 
 type SubsetFont = (
   font: Uint8Array,
@@ -81,7 +81,12 @@ export function jisKanji(level: 1 | 2): string {
   return out;
 }
 
-/** CJK ideographs and other wide characters used anywhere in the project's own texts. */
+/** Whether a code point is Japanese/CJK text (not an emoji, which comes from the viewer's emoji font). */
+export function isCjk(cp: number): boolean {
+  return (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
+}
+
+/** CJK characters used anywhere in the project's own texts. */
 async function projectCjk(): Promise<Set<number>> {
   const found = new Set<number>();
   const walk = async (dir: string): Promise<void> => {
@@ -98,7 +103,7 @@ async function projectCjk(): Promise<Set<number>> {
       } else if (['.ts', '.tsx', '.md', '.json'].includes(extname(e.name))) {
         for (const ch of await readFile(join(ROOT, rel), 'utf8')) {
           const cp = ch.codePointAt(0) ?? 0;
-          if (cp >= 0x2e80) found.add(cp);
+          if (isCjk(cp)) found.add(cp);
         }
       }
     }
@@ -147,7 +152,7 @@ async function main(): Promise<void> {
 }
 
 /** The width table as a TypeScript module: runs of consecutive code points whose advance is not one em. */
-function metricsModule(cmap: ReadonlyMap<number, number>, unitsPerEm: number, advance: (glyph: number) => number): string {
+export function metricsModule(cmap: ReadonlyMap<number, number>, unitsPerEm: number, advance: (glyph: number) => number): string {
   const narrow = [...cmap.entries()]
     .map(([cp, glyph]) => [cp, advance(glyph)] as const)
     .filter(([, w]) => w !== unitsPerEm)

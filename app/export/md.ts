@@ -10,8 +10,9 @@ import { displayLines, displayText } from './xml';
 /**
  * Inline text, escaped so nothing in it is Markdown or HTML:
  * - `&`, `<`, `>` become entities (no HTML tags, comments or autolinks);
- * - emphasis, code, link, table, heading, math and strike-through characters
- *   are backslash-escaped (any ASCII punctuation may be, in CommonMark);
+ * - emphasis, code, link, table, heading, math, strike-through and mention
+ *   characters are backslash-escaped (any ASCII punctuation may be, in
+ *   CommonMark), except `_` inside a word, which is inert;
  * - `://`, `www.` and `@` are broken up so GFM does not turn a URL or an
  *   e-mail address into a link (markdownlint MD034 would also flag it);
  * - control and bidirectional-override characters are dropped and any run of
@@ -19,7 +20,9 @@ import { displayLines, displayText } from './xml';
  */
 export function mdText(s: string): string {
   return displayText(s)
-    .replace(/[\\`*_[\]#|~$@&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/[\\`*[\]#|~$@&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    // `_` between two letters or digits can neither open nor close emphasis (CommonMark 6.2): API_AND_CONFIG_MAP stays readable.
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
     .replace(/:\/\//g, '\\://')
     .replace(/\b(www)\./gi, '$1\\.');
 }

@@ -67,6 +67,16 @@ export function renderSvg(doc: DiagramDocument, options: SvgOptions): string {
   return [...head, ...body, '</svg>\n'].join('');
 }
 
+/**
+ * The size of the image `renderSvg` draws, in px at zoom 1 (whole pixels): a
+ * PNG at scale s is (width × s) × (height × s), which the caller gets by
+ * rasterising with resvg's `fitTo: { mode: 'width', value: width × s }`.
+ */
+export function svgSize(doc: DiagramDocument, options: Pick<SvgOptions, 'lang' | 'findings'>): { width: number; height: number } {
+  const { width, height } = layoutDiagram(doc, options.lang, options.findings ?? []).bounds;
+  return { width, height };
+}
+
 /** Characters XML forbids, removed from free text (title and description keep their line breaks). */
 function clean(s: string): string {
   // eslint-disable-next-line no-control-regex -- see xml.ts

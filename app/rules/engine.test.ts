@@ -51,7 +51,9 @@ describe('checkDocument', () => {
       expect(sa < sb || (sa === sb && (ra < rb || (ra === rb && na <= nb)))).toBe(true);
     }
     expect(found.map((f) => f.rule)).toContain('CP-004');
-    expect(found.at(-1)?.severity).toBe('warning');
+    // Errors lead, info notes (such as the control-plane fee) close the list.
+    expect(found[0]?.severity).toBe('error');
+    expect(found.at(-1)?.severity).toBe('info');
   });
 
   it('is deterministic: the same document gives the same findings, whatever the node order', () => {

@@ -841,6 +841,30 @@ export class RuleView {
   onPremReaches(p: DiagramNode, v: DiagramNode): boolean {
     return this.onPremGateways(p, v).length > 0;
   }
+
+  // -------------------------------------------------------------------------
+  // Added for the SEC, OBS, SD, HYB and COST rules (tested in view-sec-hyb.test.ts)
+
+  /** The hybridLinks that join the on-premises network p to a gateway in `onPremGateways(p, v)`, in edge order. */
+  onPremLinks(p: DiagramNode, v: DiagramNode): readonly DiagramNode[] {
+    const gateways = new Set(this.onPremGateways(p, v).map((g) => g.id));
+    if (gateways.size === 0) return NO_NODES;
+    return uniq(this.in(p, 'connects').filter((link) => link.kind === 'hybridLink' && this.out(link, 'connects').some((g) => gateways.has(g.id))));
+  }
+
+  /**
+   * The number of distinct AZs among the subnets, counting only subnets whose
+   * AZ is known: for rules that fire on a spread across AZs, where an unknown
+   * AZ must not produce a finding by itself (§1.2), unlike `distinctAzs`.
+   */
+  knownAzs(subnets: readonly DiagramNode[]): number {
+    const azs = new Set<string>();
+    for (const s of subnets) {
+      const a = this.az(s);
+      if (a !== null) azs.add(a);
+    }
+    return azs.size;
+  }
 }
 
 const CANDIDATE_FIXED: Kinds = new Set([...EC2_SET, 'hybridNodePool']);
