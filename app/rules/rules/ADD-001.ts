@@ -5,7 +5,7 @@ import type { RawFinding } from '../types';
 const CORE: ReadonlySet<string> = new Set(['vpc-cni', 'coredns', 'kube-proxy']);
 const HOW = new Map([
   ['selfManaged', t('as a self-managed copy', 'セルフマネージド型')],
-  ['helm', t('with Helm', 'Helm')],
+  ['helm', t('with Helm', ' Helm ')],
 ]);
 
 export const ADD_001: Rule = {

@@ -5,6 +5,8 @@ import type { RawFinding } from '../types';
 
 /** The controller skips subnets with fewer free addresses than this. */
 const MIN_FREE_IPS = 8;
+const NO_AZ = t('no AZ at all', 'どの AZ にもありません');
+const ONE_AZ = t('one AZ only', '1 つの AZ にしかありません');
 
 export const LB_004: Rule = {
   id: 'LB-004',
@@ -18,17 +20,17 @@ export const LB_004: Rule = {
   ),
   messages: {
     a: t(
-      'The ALB {lb} has subnets in {azs} AZ(s); an ALB needs subnets in at least two AZs.',
-      'ALB である{lb}のサブネットがある AZ は {azs} 個です。ALB には 2 つ以上の AZ のサブネットが必要です。',
+      'The ALB {lb} has subnets in {azs}; an ALB needs subnets in at least two AZs.',
+      'ALB である{lb}のサブネットは、{azs}。ALB には 2 つ以上の AZ のサブネットが必要です。',
     ),
     b: t('{lb} has no subnet, so it has nowhere to place its network interfaces.', '{lb}にはサブネットがないため、ネットワークインターフェイスを置く場所がありません。'),
     c: t(
-      '{subnets} of {lb} have fewer than 8 free IP addresses, so the controller skips them.',
-      '{lb}のサブネット{subnets}は空き IP アドレスが 8 個未満なので、コントローラーはこのサブネットを使いません。',
+      '{lb} uses subnets with fewer than 8 free IP addresses ({subnets}), which the controller skips.',
+      '{lb}が使うサブネット{subnets}は空き IP アドレスが 8 個未満なので、コントローラーはこれを使いません。',
     ),
     d: t(
-      "{subnets} of {lb} lie outside the cluster's VPC {vpc}.",
-      '{lb}のサブネット{subnets}は、クラスターの VPC である{vpc}の外にあります。',
+      "{lb} uses subnets outside the cluster's VPC {vpc}: {subnets}.",
+      '{lb}が使うサブネット{subnets}は、クラスターの VPC である{vpc}の外にあります。',
     ),
   },
   why: t(
@@ -44,7 +46,7 @@ export const LB_004: Rule = {
       const lb = view.name(l);
       if (l.kind === 'applicationLoadBalancer') {
         const azs = view.distinctAzs(subnets);
-        if (azs < 2) out.push(finding([l, ...subnets], { subCase: 'a', params: { lb, azs: String(azs) } }));
+        if (azs < 2) out.push(finding([l, ...subnets], { subCase: 'a', params: { lb, azs: azs === 0 ? NO_AZ : ONE_AZ } }));
       } else if (subnets.length === 0) {
         out.push(finding([l], { subCase: 'b', params: { lb } }));
       }

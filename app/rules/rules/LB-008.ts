@@ -19,7 +19,7 @@ export const LB_008: Rule = {
   messages: {
     a: t(
       '{object} uses instance targets, but the pods of {targets} run on Fargate or hybrid nodes, which need IP targets.',
-      '{object}はインスタンスターゲットを使っていますが、{targets}は Fargate またはハイブリッドノードで動くため、IP ターゲットが必要です。',
+      '{object}はインスタンスターゲットを使っていますが、{targets}の Pod は Fargate またはハイブリッドノードで動くため、IP ターゲットが必要です。',
     ),
     b: t(
       '{object} uses instance targets, but it routes to a ClusterIP Service ({targets}), which opens no NodePort.',

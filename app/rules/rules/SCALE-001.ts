@@ -1,14 +1,15 @@
+import type { Text } from '../../model/types';
 import { finding, type Rule } from '../kit';
 import { notesB, t, ug } from '../text';
 import type { RawFinding } from '../types';
 import type { ClusterRef } from '../view';
 
 /** Which add-on serves each HPA metric source, and the sub-case it falls under. */
-const SOURCE: ReadonlyMap<string, { readonly subCase: string; readonly addon: string }> = new Map([
-  ['cpu', { subCase: 'a', addon: 'metrics-server' }],
-  ['memory', { subCase: 'a', addon: 'metrics-server' }],
-  ['custom', { subCase: 'b', addon: 'custom-metrics-adapter' }],
-  ['external', { subCase: 'b', addon: 'custom-metrics-adapter' }],
+const SOURCE: ReadonlyMap<string, { readonly subCase: string; readonly addon: string; readonly metric: Text }> = new Map([
+  ['cpu', { subCase: 'a', addon: 'metrics-server', metric: t('CPU usage', 'CPU 使用率') }],
+  ['memory', { subCase: 'a', addon: 'metrics-server', metric: t('memory usage', 'メモリ使用量') }],
+  ['custom', { subCase: 'b', addon: 'custom-metrics-adapter', metric: t('custom metrics', 'カスタムメトリクス') }],
+  ['external', { subCase: 'b', addon: 'custom-metrics-adapter', metric: t('external metrics', '外部メトリクス') }],
 ]);
 
 export const SCALE_001: Rule = {
@@ -24,11 +25,11 @@ export const SCALE_001: Rule = {
   messages: {
     a: t(
       '{hpa} scales on {metric}, but the cluster has no Metrics Server to report it.',
-      '{hpa}は {metric} の値でスケールしますが、クラスターにはその値を提供する Metrics Server がありません。',
+      '{hpa}は、{metric}を基準にスケールしますが、クラスターにはその値を提供する Metrics Server がありません。',
     ),
     b: t(
-      '{hpa} scales on {metric} metrics, but the cluster has no adapter (such as Prometheus Adapter or KEDA) to serve them.',
-      '{hpa}は {metric} メトリクスでスケールしますが、クラスターにはそれを提供するアダプター（Prometheus Adapter や KEDA など）がありません。',
+      '{hpa} scales on {metric}, but the cluster has no adapter (such as Prometheus Adapter or KEDA) to serve them.',
+      '{hpa}は、{metric}を基準にスケールしますが、クラスターにはそれを提供するアダプター（Prometheus Adapter や KEDA など）がありません。',
     ),
   },
   why: t(
@@ -62,10 +63,9 @@ export const SCALE_001: Rule = {
     for (const h of view.ofKind('hpa')) {
       const cluster = view.clusterOf(h);
       if (cluster === null) continue;
-      const metric = view.str(h, 'metric');
-      const source = SOURCE.get(metric);
+      const source = SOURCE.get(view.str(h, 'metric'));
       if (!source || has(cluster, source.addon)) continue;
-      out.push(finding([h], { subCase: source.subCase, params: { hpa: view.name(h), metric } }));
+      out.push(finding([h], { subCase: source.subCase, params: { hpa: view.name(h), metric: source.metric } }));
     }
     return out;
   },
