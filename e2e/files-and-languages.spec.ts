@@ -95,3 +95,14 @@ test('the automation handle is only there when asked for', async ({ page }) => {
   await expect(page.getByTestId('canvas')).toBeVisible();
   expect(await page.evaluate(() => 'kumozuAutomation' in window)).toBe(false);
 });
+
+test('the renderer has no Node access: require, process and module are absent', async ({ k, page }) => {
+  await k.open();
+  const globals = await page.evaluate(() => ({
+    require: typeof (globalThis as Record<string, unknown>).require,
+    process: typeof (globalThis as Record<string, unknown>).process,
+    module: typeof (globalThis as Record<string, unknown>).module,
+    Buffer: typeof (globalThis as Record<string, unknown>).Buffer,
+  }));
+  expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+});
