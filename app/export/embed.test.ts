@@ -147,8 +147,9 @@ describe('SVG embedding', () => {
   });
 
   it('round-trips every fixture through an exported SVG', async () => {
-    for (const name of ['platform.kumozu.json', 'japanese.kumozu.json', 'hostile.kumozu.json']) {
-      const doc = await load(fixture(name));
+    const files = ['platform.kumozu.json', 'japanese.kumozu.json', 'hostile.kumozu.json', 'web-app.kumozu.json'].map(fixture);
+    for (const name of [...files, fileURLToPath(new URL('../../assets/examples/web-app.kumozu.json', import.meta.url))]) {
+      const doc = await load(name);
       const svg = renderSvg(doc, { lang: 'en', theme: 'light' });
       const text = extractFromSvg(svg);
       expect(text).not.toBeNull();

@@ -26,6 +26,8 @@ import { displayLines, displayText } from './xml';
 export const MARGIN = 24;
 export const FONT_SIZE = 13;
 const LINE_HEIGHT = 18;
+/** Widest connection label, px. */
+const EDGE_LABEL_MAX = 240;
 /** Baseline offset from the top of a line box of the shipped font (ascender ≈ 0.88 em). */
 const ASCENT = 0.88;
 
@@ -213,7 +215,8 @@ function edgeShape(edge: DiagramEdge, s: DiagramNode, t: DiagramNode, sBox: Rect
   // As the canvas: only a pair the palette refuses is invalid; ends of unknown kinds get the benefit of the doubt.
   const valid = spec !== undefined && (!getKind(s.kind) || !getKind(t.kind) || isAllowedPair(edge.kind, s.kind, t.kind));
   const { from, to } = floatingEnds(sBox, tBox);
-  const text = displayText(edge.label) || (spec ? spec.label[lang] : displayText(edge.kind));
+  // Capped, unlike the canvas: a pasted paragraph as a label would otherwise widen the whole image.
+  const text = truncate(displayText(edge.label) || (spec ? spec.label[lang] : displayText(edge.kind)), EDGE_LABEL_MAX, 11);
   const mx = (from.x + to.x) / 2;
   const my = (from.y + to.y) / 2;
   const label = textBox(text, mx, my + 11 * 0.35, 11, 'middle');

@@ -30,8 +30,8 @@ const RULES: Readonly<Record<string, RuleDescription>> = {
 const describeRule = (id: string) => RULES[id];
 
 const CASES: readonly { name: string; file: string; lang: Lang; options?: Partial<MarkdownOptions> }[] = [
-  { name: 'web-app.en', file: '../../assets/examples/web-app.kumozu.json', lang: 'en', options: { imagePath: 'web-app.png' } },
-  { name: 'web-app.ja', file: '../../assets/examples/web-app.kumozu.json', lang: 'ja', options: { imagePath: 'images/web app (ja).svg' } },
+  { name: 'web-app.en', file: './fixtures/web-app.kumozu.json', lang: 'en', options: { imagePath: 'web-app.png' } },
+  { name: 'web-app.ja', file: './fixtures/web-app.kumozu.json', lang: 'ja', options: { imagePath: 'images/web app (ja).svg' } },
   { name: 'platform.en', file: './fixtures/platform.kumozu.json', lang: 'en', options: { findings: PLATFORM_FINDINGS, describeRule } },
   { name: 'platform.ja', file: './fixtures/platform.kumozu.json', lang: 'ja', options: { findings: PLATFORM_FINDINGS } },
   { name: 'japanese.ja', file: './fixtures/japanese.kumozu.json', lang: 'ja' },
@@ -77,6 +77,11 @@ describe('renderMarkdown snapshots', () => {
       expect(lintErrors(md)).toEqual([]);
     });
   }
+
+  it('the shipped example (assets/examples) renders lint-clean in both languages', async () => {
+    const doc = await loadFixture(here('../../assets/examples/web-app.kumozu.json'));
+    for (const lang of ['en', 'ja'] as const) expect(lintErrors(renderMarkdown(doc, { lang, findings: [], imagePath: 'web-app.png' })), lang).toEqual([]);
+  });
 
   it('every checked-in Markdown snapshot passes markdownlint', async () => {
     for (const c of CASES) expect(lintErrors(await readFile(here(`./__snapshots__/${c.name}.md`), 'utf8')), c.name).toEqual([]);

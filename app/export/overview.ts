@@ -400,7 +400,7 @@ export class Overview {
   }
 
   security(): string {
-    const { tx, ix, lang } = this;
+    const { tx, ix } = this;
     const out: string[] = [];
     const cps = this.clusters();
     for (const cp of cps.slice(0, CLUSTER_CAP)) {
@@ -445,7 +445,7 @@ export class Overview {
     }
     if (byCred.size > 0) {
       const parts = CRED_ORDER.filter((c) => byCred.has(c)).map((c) => tx(`${CRED[c]?.en ?? c}: ${this.names(byCred.get(c) ?? [])}`, `${CRED[c]?.ja ?? c}：${this.names(byCred.get(c) ?? [])}`));
-      out.push(tx(`Pods get their AWS credentials this way: ${parts.join('; ')}.`, `Pod が AWS の認証情報を得る方法は次のとおりです。${parts.join('、')}。`));
+      out.push(tx(`Pods get their AWS credentials this way: ${parts.join('; ')}.`, `Pod が AWS の認証情報を得る方法は次のとおりです。${parts.join('／')}。`));
       if (byCred.has('nodeRole')) {
         out.push(tx('Pods using the node role share its permissions with every other pod on the same node.', 'ノードロールを使う Pod は、同じノード上のほかのすべての Pod とその権限を共有します。'));
       }
@@ -551,7 +551,7 @@ const CREATION: Readonly<Record<string, { en: string; ja: string }>> = {
 };
 
 const METRIC: Readonly<Record<string, { en: string; ja: string }>> = {
-  cpu: { en: 'CPU usage', ja: 'CPU 使用率' },
+  cpu: { en: 'CPU usage', ja: ' CPU 使用率' },
   memory: { en: 'memory usage', ja: 'メモリ使用量' },
   custom: { en: 'a custom metric', ja: 'カスタムメトリクス' },
   external: { en: 'an external metric', ja: '外部メトリクス' },

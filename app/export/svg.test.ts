@@ -23,10 +23,14 @@ async function loadFixture(path: string): Promise<DiagramDocument> {
   return r.document;
 }
 
-/** The snapshot cases: fixture, language, theme (checked-in files under __snapshots__, so byte changes show in review). */
+/**
+ * The snapshot cases: fixture, language, theme (checked-in files under __snapshots__, so byte changes show in review).
+ * fixtures/web-app.kumozu.json is a frozen copy of assets/examples/web-app.kumozu.json, so that editing the
+ * shipped example does not churn these snapshots; the live example is checked below without a snapshot.
+ */
 const SVG_CASES: readonly { name: string; file: string; lang: Lang; theme: ThemeName; findings?: readonly Finding[] }[] = [
-  { name: 'web-app.light.en', file: '../../assets/examples/web-app.kumozu.json', lang: 'en', theme: 'light' },
-  { name: 'web-app.dark.ja', file: '../../assets/examples/web-app.kumozu.json', lang: 'ja', theme: 'dark' },
+  { name: 'web-app.light.en', file: './fixtures/web-app.kumozu.json', lang: 'en', theme: 'light' },
+  { name: 'web-app.dark.ja', file: './fixtures/web-app.kumozu.json', lang: 'ja', theme: 'dark' },
   { name: 'platform.light.en', file: './fixtures/platform.kumozu.json', lang: 'en', theme: 'light', findings: PLATFORM_FINDINGS },
   { name: 'japanese.dark.ja', file: './fixtures/japanese.kumozu.json', lang: 'ja', theme: 'dark' },
   { name: 'hostile.light.en', file: './fixtures/hostile.kumozu.json', lang: 'en', theme: 'light' },
@@ -59,7 +63,8 @@ describe('renderSvg', () => {
   });
 
   it('is well-formed XML, with only real text (no foreignObject), for every fixture in both themes', async () => {
-    for (const c of SVG_CASES) {
+    const live = { name: 'assets/examples', file: '../../assets/examples/web-app.kumozu.json', lang: 'en' as const, findings: [] };
+    for (const c of [...SVG_CASES, live]) {
       for (const theme of ['light', 'dark'] as const) {
         const svg = renderSvg(await loadFixture(here(c.file)), { lang: c.lang, theme, findings: c.findings ?? [] });
         const { errors, root } = checkXml(svg);
@@ -199,6 +204,10 @@ describe('renderSvg', () => {
     // A pair the palette refuses: grey, dashed, faded.
     expect(lines[2]).toMatch(/stroke="#9aa5b1"[^>]*stroke-dasharray="6 4"[^>]*opacity="0.8"/);
     expect(svg).toContain('>selects</text>');
+    const long = makeDoc(doc.nodes, [{ ...edge('s', 'selects', 'svc', 'wl'), label: 'word '.repeat(500) }]);
+    const label = layoutDiagram(long, 'en').edges[0]?.label;
+    expect(label?.text.endsWith('…')).toBe(true);
+    expect(label?.box.width).toBeLessThanOrEqual(240);
     expect(renderSvg(doc, { lang: 'ja', theme: 'light' })).toContain('>セレクター</text>');
   });
 
