@@ -2,6 +2,7 @@ import { checkDocument } from '../../app/rules/engine';
 import { parseArgs } from './args';
 import { runCheck, type CheckDeps, type CliResult } from './check';
 import { runExport, type ExportDeps } from './export';
+import { createExporters, extractEmbedded } from './exporters';
 import { nodeInputFs, writeFileAtomic } from './io';
 
 /**
@@ -11,14 +12,13 @@ import { nodeInputFs, writeFileAtomic } from './io';
 
 export type RunDeps = CheckDeps & ExportDeps;
 
-/**
- * What this build has. The PNG/SVG export issue adds `exporters` and
- * `extractEmbeddedDiagram` here, and nothing else needs to change.
- */
+/** What this build has: the rule engine, the exporters, and reading diagrams back out of exported images. */
 export const defaultDeps: RunDeps = {
   fs: nodeInputFs,
   checkDocument,
   writeFile: writeFileAtomic,
+  exporters: createExporters((text) => process.stderr.write(`kumozu export: ${text}\n`)),
+  extractEmbeddedDiagram: extractEmbedded,
 };
 
 export async function runCli(args: readonly string[], deps: RunDeps = defaultDeps): Promise<CliResult> {

@@ -5,6 +5,7 @@ import { inferConnection } from '../../../app/catalog/inference';
 import { checkPlacement } from '../../../app/catalog/placement';
 import { defaultProps, defaultSizeOf, getKind } from '../../../app/catalog/registry';
 import { getConnectionKind } from '../../../app/catalog/connections';
+import { extractDiagram } from '../../../app/export/embed';
 import { describeParseError, describeRepair, parseDiagram } from '../../../app/format/parse';
 import { serializeDiagram } from '../../../app/format/serialize';
 import { allIds, findNode, freshId, withDescendants } from '../../../app/model/document';
@@ -203,8 +204,13 @@ export function createWorkspace(options: WorkspaceOptions) {
   /** Reads a file's bytes into the editor, or explains why not and changes nothing. */
   function openBytes(bytes: Uint8Array, ref: FileRef): boolean {
     const { t, lang } = i18n();
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    const result = parseDiagram(text);
+    // A .kumozu.json file, or a PNG/SVG export carrying its diagram (format.md, "Carried inside images").
+    const found = extractDiagram(bytes, ref.name);
+    if ('error' in found) {
+      toast('error', t('file.openFailed', { name: ref.name, reason: t(found.error === 'noEmbeddedDiagram' ? 'file.noEmbedded' : 'file.notADiagram') }));
+      return false;
+    }
+    const result = parseDiagram(found.text);
     if (!result.ok) {
       toast('error', t('file.openFailed', { name: ref.name, reason: describeParseError(result.error, lang) }));
       return false;
