@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures';
 import type { Kumozu } from './support/kumozu';
 
@@ -105,4 +106,15 @@ test('the renderer has no Node access: require, process and module are absent', 
     Buffer: typeof (globalThis as Record<string, unknown>).Buffer,
   }));
   expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+});
+
+test('a PNG exported by the CLI opens in the app as the same diagram', async ({ k }, info) => {
+  const png = info.outputPath('web.png');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/kumozu.ts', 'export', 'assets/examples/web-app.kumozu.json', '--png', png, '--scale', '1'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  await k.open({ lang: 'en' });
+  await openFile(k, png);
+  await expect(k.node('mng')).toBeVisible();
+  const expected = JSON.parse(readFileSync('assets/examples/web-app.kumozu.json', 'utf8'));
+  expect(await k.doc()).toEqual(expected);
 });
