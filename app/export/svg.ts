@@ -22,6 +22,8 @@ export interface SvgOptions {
    * ignores @font-face and must be given the file itself (font.ts).
    */
   readonly font?: { readonly family: string; readonly dataBase64?: string };
+  /** `transparent` leaves out the canvas-coloured backdrop (for slides and docs with their own background). Default `theme`. */
+  readonly background?: 'theme' | 'transparent';
 }
 
 /**
@@ -43,7 +45,7 @@ export function renderSvg(doc: DiagramDocument, options: SvgOptions): string {
   const b = layout.bounds;
 
   const body: string[] = [];
-  body.push(rect(b, { fill: theme.canvas }));
+  if (options.background !== 'transparent') body.push(rect(b, { fill: theme.canvas }));
   for (const c of layout.containers) body.push(container(c, theme, ids));
   for (const e of layout.edges) body.push(edgeLine(e, ids));
   for (const l of layout.leaves) body.push(leaf(l, theme, ids));

@@ -7,6 +7,7 @@ import { ACTIONS, buildShortcutMap, shortcutOf, type ActionContext } from './act
 import { Canvas } from './canvas/Canvas';
 import { FindingsContext } from './findings/context';
 import { FindingsPanel } from './findings/FindingsPanel';
+import { ExportDialog } from './export/ExportDialog';
 import type { FindingsService } from './findings/findingsStore';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Inspector } from './inspector/Inspector';
@@ -30,6 +31,7 @@ function Shell({ findings }: { findings: FindingsService }) {
   const title = useStore(ws.editor, (s) => s.document.meta.title);
   const dirty = useStore(ws.editor, (s) => s.dirty);
   const fileName = useStore(ws.ui, (s) => s.file?.name ?? null);
+  const exportOpen = useStore(ws.ui, (s) => s.exportOpen);
 
   const ctx: ActionContext = useMemo(
     () => ({
@@ -111,6 +113,7 @@ function Shell({ findings }: { findings: FindingsService }) {
       </div>
       <StatusBar />
       <RefusalTooltip />
+      {exportOpen && <ExportDialog findings={findings} onClose={() => ws.ui.set({ exportOpen: false })} />}
       <Toasts />
     </div>
   );

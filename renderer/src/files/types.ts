@@ -23,6 +23,8 @@ export interface DiagramFiles {
   save(text: string, ref: FileRef | null, suggestedName: string): Promise<FileRef | null>;
   /** Always asks where; null when cancelled. */
   saveAs(text: string, suggestedName: string): Promise<FileRef | null>;
+  /** Writes an export (image or Markdown) where the user chooses; null when cancelled. */
+  exportFile(data: Uint8Array | string, suggestedName: string, mime: string): Promise<FileRef | null>;
 }
 
 export const DIAGRAM_EXTENSION = '.kumozu.json';

@@ -55,8 +55,8 @@ function uploadFile(): Promise<File | null> {
   });
 }
 
-function download(text: string, name: string): FileRef {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(data: BlobPart, name: string, mime = 'application/json'): FileRef {
+  const url = URL.createObjectURL(new Blob([data], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -76,9 +76,9 @@ export function withDiagramExtension(name: string): string {
 export function createWebFiles(win: Window = window): DiagramFiles {
   const pickers = win as unknown as PickerWindow;
 
-  async function writeTo(handle: FileHandleLike, text: string): Promise<FileRef> {
+  async function writeTo(handle: FileHandleLike, data: BlobPart, mime = 'application/json'): Promise<FileRef> {
     const writable = await handle.createWritable();
-    await writable.write(new Blob([text], { type: 'application/json' }));
+    await writable.write(new Blob([data], { type: mime }));
     await writable.close();
     return { name: handle.name, handle };
   }
@@ -118,5 +118,18 @@ export function createWebFiles(win: Window = window): DiagramFiles {
       return saveAs(text, ref?.name ?? suggestedName);
     },
     saveAs,
+    async exportFile(data, suggestedName, mime) {
+      // Copy into a fresh ArrayBuffer-backed array: a Blob part must not be a view of shared memory.
+      const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
+      if (!pickers.showSaveFilePicker) return download(part, suggestedName, mime);
+      const ext = suggestedName.slice(suggestedName.lastIndexOf('.'));
+      try {
+        const handle = await pickers.showSaveFilePicker({ suggestedName, types: [{ description: suggestedName, accept: { [mime]: [ext] } }] });
+        return await writeTo(handle, part, mime);
+      } catch (error) {
+        if (isAbort(error)) return null;
+        throw error;
+      }
+    },
   };
 }

@@ -96,6 +96,17 @@ const en = {
   'category.cost': 'Cost',
   'category.add-ons': 'Add-ons',
   'toolbar.more': 'More',
+  'file.export': 'Export…',
+  'export.title': 'Export',
+  'export.scale': 'PNG scale',
+  'export.embed': 'Carry the diagram inside the image (reopen it in Kumozu)',
+  'export.badges': 'Show finding badges',
+  'export.transparent': 'Transparent background',
+  'export.close': 'Close',
+  'export.hint': 'PNG and SVG show the whole diagram; Markdown explains it, with the findings.',
+  'export.done': 'Exported {name}',
+  'export.failed': 'Could not export: {reason}',
+  'export.scaledDown': 'The diagram is large: the PNG scale was lowered from {from} to {to}. SVG keeps full detail.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -192,6 +203,17 @@ const ja: Record<MessageKey, string> = {
   'category.cost': 'コスト',
   'category.add-ons': 'アドオン',
   'toolbar.more': 'その他',
+  'file.export': '書き出し…',
+  'export.title': '書き出し',
+  'export.scale': 'PNG の倍率',
+  'export.embed': '画像に構成図を埋め込む（Kumozu で開き直せます）',
+  'export.badges': 'チェック結果のバッジを表示',
+  'export.transparent': '背景を透明にする',
+  'export.close': '閉じる',
+  'export.hint': 'PNG と SVG は図全体を、Markdown はチェック結果を含めて構成を説明します。',
+  'export.done': '{name} を書き出しました',
+  'export.failed': '書き出せませんでした: {reason}',
+  'export.scaledDown': '図が大きいため、PNG の倍率を {from} から {to} に下げました。SVG なら縮小せずに書き出せます。',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, ja };

@@ -23,6 +23,7 @@ function fakeFiles(overrides: Partial<DiagramFiles> = {}): DiagramFiles & { writ
       written.push(text);
       return { name };
     },
+    exportFile: async (_data: Uint8Array | string, name: string) => ({ name }),
     ...overrides,
   };
 }

@@ -54,6 +54,7 @@ export interface UiState {
   readonly fitRequest: number;
   /** Bumped to ask the canvas to frame the selection. */
   readonly frameRequest: number;
+  readonly exportOpen: boolean;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [], notes: [] };
@@ -120,6 +121,7 @@ export function createWorkspace(options: WorkspaceOptions) {
     file: null,
     fitRequest: 0,
     frameRequest: 0,
+    exportOpen: false,
   });
   const editor: Editor = createEditor(emptyDocument(ui.get().lang));
   let clip: Clip | null = null;

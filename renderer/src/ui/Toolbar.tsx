@@ -42,6 +42,7 @@ export function Toolbar({ ctx }: { ctx: ActionContext }) {
         <ActionButton id="open" ctx={ctx} testId="file-open" />
         <ActionButton id="save" ctx={ctx} testId="file-save" />
         <ActionButton id="saveAs" ctx={ctx} testId="file-save-as" />
+        <ActionButton id="export" ctx={ctx} testId="file-export" />
       </div>
       <div className="k-group">
         <ActionButton id="undo" ctx={ctx} testId="undo" icon="undo" />
