@@ -7,8 +7,8 @@ import type { Rect } from '../model/geometry';
  * line joining their centres. A connection to an enclosing container (node
  * group → its subnet) runs vertically from the inner node up to the
  * container's title bar instead, since the centre-to-centre line would stay
- * inside the container. Kept in step with the canvas by hand: the renderer may
- * not be imported from app/.
+ * inside the container. The canvas (renderer/src/canvas/edges.tsx) uses these
+ * same functions, so what is exported is what was drawn.
  */
 
 /** Distance from a container's top edge to where a connection meets its title bar (as on the canvas). */

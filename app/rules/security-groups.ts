@@ -3,7 +3,7 @@ import { propSpec } from '../catalog/registry';
 import { EC2_SET } from '../catalog/sets';
 import type { DiagramNode, Json } from '../model/types';
 import { contains, isRfc1918, overlaps } from './cidr';
-import { IMPLICIT_CLUSTER, type ClusterRef, type RuleView } from './view';
+import { IMPLICIT_CLUSTER, uniq, type ClusterRef, type RuleView } from './view';
 
 /**
  * Security-group reasoning for the phase-2 rule SEC-006 (rules.md; the
@@ -236,16 +236,6 @@ function cached<T>(view: RuleView, key: string, compute: () => T): T {
   return value;
 }
 
-function uniqNodes(nodes: Iterable<DiagramNode>): DiagramNode[] {
-  const seen = new Set<string>();
-  const out: DiagramNode[] = [];
-  for (const n of nodes) {
-    if (seen.has(n.id)) continue;
-    seen.add(n.id);
-    out.push(n);
-  }
-  return out;
-}
 
 function toGroup(view: RuleView, g: DiagramNode): Group {
   return { id: g.id, node: g, rules: rulesOf(view, g), user: !isEksManaged(view, g) };
@@ -253,7 +243,7 @@ function toGroup(view: RuleView, g: DiagramNode): Group {
 
 /** Cluster SGs of cp: out(cp, protectedBy) ∪ out(e, protectedBy) for e ∈ attachedEnis(cp). */
 export function clusterGroupNodes(view: RuleView, cp: DiagramNode): readonly DiagramNode[] {
-  return uniqNodes([...view.out(cp, 'protectedBy'), ...view.attachedEnis(cp).flatMap((e) => view.out(e, 'protectedBy'))]);
+  return uniq([...view.out(cp, 'protectedBy'), ...view.attachedEnis(cp).flatMap((e) => view.out(e, 'protectedBy'))]);
 }
 
 /** The id standing for a cluster's EKS-created group when the diagram does not draw it. */
@@ -277,7 +267,7 @@ function findEksGroupIds(view: RuleView, cluster: ClusterRef): readonly string[]
     ...(cp ? clusterGroupNodes(view, cp) : []),
     ...view.members(cluster, EC2_SET).flatMap((c) => view.out(c, 'protectedBy')),
   ];
-  const eks = uniqNodes(attached.filter((g) => isEksManaged(view, g)));
+  const eks = uniq(attached.filter((g) => isEksManaged(view, g)));
   return eks.length > 0 ? eks.map((g) => g.id) : [implicitEksGroupId(cluster)];
 }
 
@@ -303,7 +293,7 @@ function findClusterSide(view: RuleView, cp: DiagramNode): readonly Group[] {
 
 /** Node SGs of c ∈ EC2: out(c, protectedBy). Empty = the nodes use the cluster group and the side is not checked. */
 export function nodeSide(view: RuleView, c: DiagramNode): readonly Group[] {
-  return cached(view, `side\u0000${c.id}`, () => uniqNodes(view.out(c, 'protectedBy')).map((g) => toGroup(view, g)));
+  return cached(view, `side\u0000${c.id}`, () => uniq(view.out(c, 'protectedBy')).map((g) => toGroup(view, g)));
 }
 
 /** The groups of a VPC endpoint (empty = not drawn, not checked). */

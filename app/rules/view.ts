@@ -59,7 +59,7 @@ function memo<T>(map: Map<string, T>, id: string, compute: () => T): T {
 }
 
 /** Unique nodes, first occurrence kept, order preserved. */
-function uniq(nodes: Iterable<DiagramNode>): DiagramNode[] {
+export function uniq(nodes: Iterable<DiagramNode>): DiagramNode[] {
   const seen = new Set<string>();
   const out: DiagramNode[] = [];
   for (const n of nodes) {

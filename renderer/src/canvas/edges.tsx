@@ -1,5 +1,7 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
+import { floatingEnds } from '../../../app/export/edges';
+import type { Rect } from '../../../app/model/geometry';
 import { getConnectionKind } from '../../../app/catalog/connections';
 import { useEdgeBadge } from '../findings/context';
 import { useI18n } from '../i18n/i18n';
@@ -10,52 +12,9 @@ import type { KEdge } from './flow';
  * the line joining their centres, so it needs no stored handle and always takes
  * the short way, whatever side the user started the drag from.
  */
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-function boxOf(node: InternalNode): Box {
+function boxOf(node: InternalNode): Rect {
   const { x, y } = node.internals.positionAbsolute;
-  return { x, y, w: node.measured.width ?? node.width ?? 0, h: node.measured.height ?? node.height ?? 0 };
-}
-
-/** Where the segment from b's centre towards `toward` leaves b's rectangle. */
-function borderPoint(b: Box, toward: { x: number; y: number }): { x: number; y: number } {
-  const cx = b.x + b.w / 2;
-  const cy = b.y + b.h / 2;
-  const dx = toward.x - cx;
-  const dy = toward.y - cy;
-  if (dx === 0 && dy === 0) return { x: cx, y: cy };
-  const sx = dx === 0 ? Infinity : b.w / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Infinity : b.h / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy);
-  return { x: cx + dx * s, y: cy + dy * s };
-}
-
-function contains(outer: Box, inner: Box): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
-}
-
-/** The two end points of a connection between two boxes. */
-export function floatingEnds(s: Box, t: Box): { sx: number; sy: number; tx: number; ty: number } {
-  const sc = { x: s.x + s.w / 2, y: s.y + s.h / 2 };
-  const tc = { x: t.x + t.w / 2, y: t.y + t.h / 2 };
-  // An edge to an enclosing container (node group → subnet) ends on the container's title bar.
-  if (contains(t, s)) {
-    const a = borderPoint(s, { x: sc.x, y: t.y });
-    return { sx: a.x, sy: a.y, tx: a.x, ty: t.y + 14 };
-  }
-  if (contains(s, t)) {
-    const b = borderPoint(t, { x: tc.x, y: s.y });
-    return { sx: b.x, sy: s.y + 14, tx: b.x, ty: b.y };
-  }
-  const a = borderPoint(s, tc);
-  const b = borderPoint(t, sc);
-  return { sx: a.x, sy: a.y, tx: b.x, ty: b.y };
+  return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
 }
 
 const DASH = { solid: undefined, dashed: '8 5', dotted: '2 4' } as const;
@@ -66,7 +25,10 @@ export const KumozuEdge = memo(function KumozuEdge({ id, source, target, data, s
   const t = useInternalNode(target);
   const badge = useEdgeBadge(id);
   if (!s || !t || !data) return null;
-  const { sx, sy, tx, ty } = floatingEnds(boxOf(s), boxOf(t));
+  // The same routing as exported images (app/export/edges.ts), so the canvas and the SVG agree.
+  const { from, to } = floatingEnds(boxOf(s), boxOf(t));
+  const { x: sx, y: sy } = from;
+  const { x: tx, y: ty } = to;
   const spec = getConnectionKind(data.edge.kind);
   const valid = data.valid && spec !== undefined;
   const color = valid ? spec.style.color : '#9AA5B1';
