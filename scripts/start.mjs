@@ -21,7 +21,8 @@ function electronBinary() {
 }
 
 const bin = electronBinary();
-const desktopReady = bin && existsSync(join(ROOT, 'main', 'electron', 'main.ts'));
+// The desktop launcher (build of main/ and preload, then Electron) arrives with the desktop issue.
+const desktopReady = bin && existsSync(join(ROOT, 'scripts', 'lib', 'desktop.mjs'));
 if (desktopReady) {
   const { launchDesktop } = await import('./lib/desktop.mjs');
   await launchDesktop(bin);
