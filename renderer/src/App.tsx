@@ -8,6 +8,7 @@ import { Canvas } from './canvas/Canvas';
 import { FindingsContext } from './findings/context';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { ExportDialog } from './export/ExportDialog';
+import { TemplateGallery } from './templates/TemplateGallery';
 import type { FindingsService } from './findings/findingsStore';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Inspector } from './inspector/Inspector';
@@ -32,6 +33,7 @@ function Shell({ findings }: { findings: FindingsService }) {
   const dirty = useStore(ws.editor, (s) => s.dirty);
   const fileName = useStore(ws.ui, (s) => s.file?.name ?? null);
   const exportOpen = useStore(ws.ui, (s) => s.exportOpen);
+  const galleryOpen = useStore(ws.ui, (s) => s.galleryOpen);
 
   const ctx: ActionContext = useMemo(
     () => ({
@@ -113,6 +115,7 @@ function Shell({ findings }: { findings: FindingsService }) {
       </div>
       <StatusBar />
       <RefusalTooltip />
+      {galleryOpen && <TemplateGallery onClose={() => ws.ui.set({ galleryOpen: false })} />}
       {exportOpen && <ExportDialog findings={findings} onClose={() => ws.ui.set({ exportOpen: false })} />}
       <Toasts />
     </div>

@@ -55,6 +55,7 @@ export interface UiState {
   /** Bumped to ask the canvas to frame the selection. */
   readonly frameRequest: number;
   readonly exportOpen: boolean;
+  readonly galleryOpen: boolean;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [], notes: [] };
@@ -122,6 +123,7 @@ export function createWorkspace(options: WorkspaceOptions) {
     fitRequest: 0,
     frameRequest: 0,
     exportOpen: false,
+    galleryOpen: false,
   });
   const editor: Editor = createEditor(emptyDocument(ui.get().lang));
   let clip: Clip | null = null;

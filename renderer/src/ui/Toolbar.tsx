@@ -39,6 +39,7 @@ export function Toolbar({ ctx }: { ctx: ActionContext }) {
       </div>
       <div className="k-group">
         <ActionButton id="new" ctx={ctx} testId="file-new" />
+        <ActionButton id="newFromTemplate" ctx={ctx} testId="file-new-template" />
         <ActionButton id="open" ctx={ctx} testId="file-open" />
         <ActionButton id="save" ctx={ctx} testId="file-save" />
         <ActionButton id="saveAs" ctx={ctx} testId="file-save-as" />
