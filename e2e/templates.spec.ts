@@ -26,3 +26,17 @@ test('a spot-the-mistakes variant shows exactly its planted findings', async ({ 
   const rules = await shown.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')).sort());
   expect(rules).toEqual(expected.findings.map((f) => f.rule).sort());
 });
+
+test('the data-plane comparison highlights what the diagram uses and selects it', async ({ k, page }) => {
+  await k.open({ lang: 'en' });
+  await k.load(JSON.parse(readFileSync('assets/examples/web-app.kumozu.json', 'utf8')));
+  await page.getByTestId('compare-open').click();
+  const rows = page.getByTestId('comparison').getByTestId('comparison-row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.and(page.locator('[data-kinds="managedNodeGroup"]'))).toHaveAttribute('data-used', '1');
+  await expect(rows.and(page.locator('[data-kinds="fargateProfile"]'))).toHaveAttribute('data-used', '1');
+  await expect(rows.and(page.locator('[data-kinds="karpenterNodePool"]'))).toHaveAttribute('data-used', '0');
+  await rows.and(page.locator('[data-kinds="fargateProfile"]')).getByRole('button').click();
+  await expect(page.getByTestId('comparison')).toHaveCount(0);
+  await expect(page.getByTestId('inspector')).toContainText('Fargate profile');
+});

@@ -9,6 +9,7 @@ import { FindingsContext } from './findings/context';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { ExportDialog } from './export/ExportDialog';
 import { TemplateGallery } from './templates/TemplateGallery';
+import { ComparisonDialog } from './teaching/ComparisonDialog';
 import type { FindingsService } from './findings/findingsStore';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Inspector } from './inspector/Inspector';
@@ -34,6 +35,7 @@ function Shell({ findings }: { findings: FindingsService }) {
   const fileName = useStore(ws.ui, (s) => s.file?.name ?? null);
   const exportOpen = useStore(ws.ui, (s) => s.exportOpen);
   const galleryOpen = useStore(ws.ui, (s) => s.galleryOpen);
+  const compareOpen = useStore(ws.ui, (s) => s.compareOpen);
 
   const ctx: ActionContext = useMemo(
     () => ({
@@ -115,6 +117,7 @@ function Shell({ findings }: { findings: FindingsService }) {
       </div>
       <StatusBar />
       <RefusalTooltip />
+      {compareOpen && <ComparisonDialog onClose={() => ws.ui.set({ compareOpen: false })} />}
       {galleryOpen && <TemplateGallery onClose={() => ws.ui.set({ galleryOpen: false })} />}
       {exportOpen && <ExportDialog findings={findings} onClose={() => ws.ui.set({ exportOpen: false })} />}
       <Toasts />

@@ -36,6 +36,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'save', label: 'file.save', shortcuts: ['Mod+S'], perform: ({ ws }) => void ws.save() },
   { id: 'saveAs', label: 'file.saveAs', shortcuts: ['Mod+Shift+S'], perform: ({ ws }) => void ws.saveAs() },
   { id: 'newFromTemplate', label: 'file.newFromTemplate', perform: ({ ws }) => ws.ui.set({ galleryOpen: true }) },
+  { id: 'compare', label: 'view.compare', perform: ({ ws }) => ws.ui.set({ compareOpen: true }) },
   { id: 'export', label: 'file.export', shortcuts: ['Mod+E'], perform: ({ ws }) => ws.ui.set({ exportOpen: true }) },
   { id: 'undo', label: 'edit.undo', shortcuts: ['Mod+Z'], enabled: (ws) => ws.editor.getState().canUndo, perform: ({ ws }) => void ws.editor.undo() },
   { id: 'redo', label: 'edit.redo', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], enabled: (ws) => ws.editor.getState().canRedo, perform: ({ ws }) => void ws.editor.redo() },

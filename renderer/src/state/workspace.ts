@@ -56,6 +56,7 @@ export interface UiState {
   readonly frameRequest: number;
   readonly exportOpen: boolean;
   readonly galleryOpen: boolean;
+  readonly compareOpen: boolean;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [], notes: [] };
@@ -124,6 +125,7 @@ export function createWorkspace(options: WorkspaceOptions) {
     frameRequest: 0,
     exportOpen: false,
     galleryOpen: false,
+    compareOpen: false,
   });
   const editor: Editor = createEditor(emptyDocument(ui.get().lang));
   let clip: Clip | null = null;

@@ -56,6 +56,7 @@ export function Toolbar({ ctx }: { ctx: ActionContext }) {
         {fileName ?? (title || t('untitled'))}
       </div>
       <div className="k-group">
+        <ActionButton id="compare" ctx={ctx} testId="compare-open" />
         <ActionButton id="fit" ctx={ctx} testId="fit-view" icon="fit" />
         <label className="k-toggle">
           <input type="checkbox" data-testid="snap-toggle" checked={snap} onChange={() => ws.toggleSnap()} />
