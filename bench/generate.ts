@@ -5,7 +5,9 @@ import { emptyDocument, type DiagramDocument, type DiagramEdge, type DiagramNode
  * Realistic, seeded diagrams of a given size for benchmarks and performance
  * checks: accounts, VPCs, AZs, public and private subnets, cluster ENIs,
  * compute groups holding workloads, load balancers, Services and Ingresses,
- * with about 1.5 connections per node.
+ * IAM roles (cluster, node, Pod Identity, pod execution, IRSA) assumed by
+ * the control plane, compute groups and most workloads, with about 1.5
+ * connections per node.
  */
 
 function rng(seed: number): () => number {
@@ -39,13 +41,26 @@ export function generateDiagram(targetNodes: number, seed = 1): DiagramDocument 
   const connect = (kind: string, source: string, target: string) => edges.push({ id: `e-${++e}`, kind, source, target, label: '', props: kind === 'egressVia' ? { destination: '0.0.0.0/0', internetEgress: false } : {} });
 
   const aws = add('awsManagedAccount', null, 0, 0);
+  // Clusters (one customer account each) are laid out in a roughly square
+  // grid, so fit view shows the whole diagram as a user would see it.
+  const columns = Math.max(1, Math.round(Math.sqrt(targetNodes / 70)));
   let cluster = 0;
-  let originY = 0;
   while (nodes.length < targetNodes) {
     cluster++;
+    const originX = 500 + ((cluster - 1) % columns) * 2400;
+    const originY = Math.floor((cluster - 1) / columns) * 1600;
     const cp = add('eksControlPlane', aws, 40, 40 + ((cluster - 1) % 3) * 20, { endpointPrivateAccess: true });
-    const acct = add('customerAccount', null, 500, originY, {}, { width: 2300, height: 1500 });
+    const acct = add('customerAccount', null, originX, originY, {}, { width: 2300, height: 1500 });
     const ecr = add('ecrRepository', acct, 1900, 10);
+    // The IAM roles of a cluster: the control plane's, the EC2 nodes', and one
+    // Pod Identity role that some workloads assume for their AWS calls.
+    const clusterRole = add('iamRole', acct, 1900, 110, { roleType: 'cluster' });
+    connect('assumes', cp, clusterRole);
+    const nodeRole = add('iamRole', acct, 1900, 210, { roleType: 'node' });
+    const podRole = add('iamRole', acct, 1900, 310, { roleType: 'podIdentity' });
+    // Fargate pods run with a pod execution role and take their own permissions through IRSA.
+    const executionRole = add('iamRole', acct, 1900, 410, { roleType: 'podExecution' });
+    const irsaRole = add('iamRole', acct, 1900, 510, { roleType: 'irsa' });
     const vpc = add('vpc', acct, 40, 60, { cidr: `10.${cluster % 250}.0.0/16` }, { width: 2200, height: 1400 });
     add('internetGateway', vpc, 40, 60);
     for (let az = 0; az < 2 && nodes.length < targetNodes; az++) {
@@ -61,6 +76,14 @@ export function generateDiagram(targetNodes: number, seed = 1): DiagramDocument 
         const kind = rand() < 0.7 ? 'managedNodeGroup' : 'fargateProfile';
         const group = add(kind, priv, 20 + g * 490, 140, {}, { width: 470, height: 700 });
         connect('joins', group, cp);
+        const ec2 = kind === 'managedNodeGroup';
+        if (ec2) {
+          connect('assumes', group, nodeRole);
+          // Pod Identity needs its agent on the EC2 nodes (Fargate pods would use IRSA).
+          add('addon', group, 240, 590, { addonType: 'pod-identity-agent' });
+        } else {
+          connect('assumes', group, executionRole);
+        }
         const svc = add('k8sService', group, 20, 40, { serviceType: 'ClusterIP' });
         const ing = add('ingress', group, 240, 40, { scheme: 'internet-facing', targetType: 'ip' });
         connect('routesTo', ing, svc);
@@ -70,6 +93,7 @@ export function generateDiagram(targetNodes: number, seed = 1): DiagramDocument 
           connect('selects', svc, wl);
           connect('pullsFrom', wl, ecr);
           if (rand() < 0.3) connect('callsService', wl, svc);
+          if (rand() < 0.7) connect('assumes', wl, ec2 ? podRole : irsaRole);
           if (w % 3 === 0) {
             const hpa = add('hpa', group, 20 + (w % 2) * 220, 470 + Math.floor(w / 2) * 60);
             connect('scales', hpa, wl);
@@ -77,7 +101,6 @@ export function generateDiagram(targetNodes: number, seed = 1): DiagramDocument 
         }
       }
     }
-    originY += 1600;
   }
   return doc;
 }
