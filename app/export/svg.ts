@@ -79,6 +79,21 @@ export function svgSize(doc: DiagramDocument, options: Pick<SvgOptions, 'lang' |
   return { width, height };
 }
 
+/** Above this many pixels a raster export would need gigabytes of memory; renderers and browsers refuse far sooner. */
+export const MAX_RASTER_PIXELS = 64_000_000;
+
+/**
+ * The PNG scale to use: the one asked for, or, for a very large diagram, the
+ * largest (rounded down to two decimals) that keeps the image within
+ * `maxPixels` and, when given, `maxSide` pixels per side. Never a blank image.
+ */
+export function cappedScale(width: number, height: number, scale: number, maxPixels = MAX_RASTER_PIXELS, maxSide = Infinity): number {
+  let s = scale;
+  if (width * s * height * s > maxPixels) s = Math.sqrt(maxPixels / (width * height));
+  s = Math.min(s, maxSide / width, maxSide / height);
+  return s >= scale ? scale : Math.floor(s * 100) / 100;
+}
+
 /** Characters XML forbids, removed from free text (title and description keep their line breaks). */
 function clean(s: string): string {
   // eslint-disable-next-line no-control-regex -- see xml.ts

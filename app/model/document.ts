@@ -30,6 +30,23 @@ export function withDescendants(doc: Pick<DiagramDocument, 'nodes'>, ids: Iterab
   return out;
 }
 
+/**
+ * The ids among `ids` that have no ancestor in `ids`, in the given order: the
+ * nodes a move must shift (their descendants follow through relative positions).
+ */
+export function topmost(doc: Pick<DiagramDocument, 'nodes'>, ids: readonly string[]): string[] {
+  const chosen = new Set(ids);
+  const parentOf = new Map(doc.nodes.map((n) => [n.id, n.parent]));
+  return ids.filter((id) => {
+    const seen = new Set<string>();
+    for (let p = parentOf.get(id) ?? null; p !== null && !seen.has(p); p = parentOf.get(p) ?? null) {
+      if (chosen.has(p)) return false;
+      seen.add(p);
+    }
+    return true;
+  });
+}
+
 /** True when `ancestor` is `id` itself or one of its ancestors. */
 export function isSelfOrAncestor(doc: DiagramDocument, ancestor: string, id: string): boolean {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));

@@ -1,3 +1,4 @@
+import type { Lang } from '../model/types';
 import type { Rule } from './kit';
 import { CONN_001 } from './rules/CONN-001';
 import { CP_001 } from './rules/CP-001';
@@ -123,4 +124,12 @@ const byId: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
 
 export function getRule(id: string): Rule | undefined {
   return byId.get(id);
+}
+
+/** Title, reason and fix of a rule in one language: what the Markdown export's findings section needs. */
+export function describeRuleIn(lang: Lang): (id: string) => { title: string; why: string; fix: string } | undefined {
+  return (id) => {
+    const rule = byId.get(id);
+    return rule ? { title: rule.title[lang], why: rule.why[lang], fix: rule.fix[lang] } : undefined;
+  };
 }

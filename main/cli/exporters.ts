@@ -1,10 +1,10 @@
 import { Resvg } from '@resvg/resvg-js';
 import { fileURLToPath } from 'node:url';
-import { embedInPng, extractDiagram, renderMarkdown, renderSvg, svgSize, SHIPPED_FONT_FAMILY, SHIPPED_FONT_FILE } from '../../app/export';
+import { cappedScale, embedInPng, extractDiagram, MAX_RASTER_PIXELS, renderMarkdown, renderSvg, svgSize, SHIPPED_FONT_FAMILY, SHIPPED_FONT_FILE } from '../../app/export';
 import { serializeDiagram } from '../../app/format/serialize';
 import type { DiagramDocument } from '../../app/model/types';
 import { checkDocument } from '../../app/rules/engine';
-import { getRule } from '../../app/rules/registry';
+import { describeRuleIn } from '../../app/rules/registry';
 import type { Exporters } from './export';
 import type { EmbeddedDiagramExtractor } from './io';
 
@@ -16,18 +16,9 @@ import type { EmbeddedDiagramExtractor } from './io';
 
 const FONT_PATH = fileURLToPath(new URL(`../../${SHIPPED_FONT_FILE}`, import.meta.url));
 
-/**
- * Above this many pixels a PNG would need gigabytes of memory: the scale is
- * lowered until the image fits, and the user is told (never a blank image).
- */
-export const MAX_PNG_PIXELS = 64_000_000;
-
-export function cappedScale(width: number, height: number, scale: number, maxPixels = MAX_PNG_PIXELS): number {
-  const pixels = width * scale * height * scale;
-  if (pixels <= maxPixels) return scale;
-  // Two decimals, rounded down, so the capped image is always within the limit.
-  return Math.floor(Math.sqrt(maxPixels / (width * height)) * 100) / 100;
-}
+/** Above this many pixels the scale is lowered until the image fits, and the user is told. */
+export const MAX_PNG_PIXELS = MAX_RASTER_PIXELS;
+export { cappedScale };
 
 export function createExporters(notice: (text: string) => void): Exporters {
   return {
@@ -55,14 +46,7 @@ export function createExporters(notice: (text: string) => void): Exporters {
     },
     async md(doc: DiagramDocument, settings) {
       const lang = settings.lang;
-      return renderMarkdown(doc, {
-        lang,
-        findings: checkDocument(doc, lang),
-        describeRule: (id) => {
-          const rule = getRule(id);
-          return rule ? { title: rule.title[lang], why: rule.why[lang], fix: rule.fix[lang] } : undefined;
-        },
-      });
+      return renderMarkdown(doc, { lang, findings: checkDocument(doc, lang), describeRule: describeRuleIn(lang) });
     },
   };
 }

@@ -14,7 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { inferConnection } from '../../../app/catalog/inference';
 import { checkPlacement } from '../../../app/catalog/placement';
-import { findNode, withDescendants } from '../../../app/model/document';
+import { findNode, topmost, withDescendants } from '../../../app/model/document';
 import { absolutePositions, containerAt } from '../../../app/model/geometry';
 import type { Point } from '../../../app/model/types';
 import { useI18n } from '../i18n/i18n';
@@ -139,19 +139,11 @@ export function Canvas() {
 
   /** The dragged nodes whose parent is not dragged too: they are the ones that may change container. */
   const draggedTops = useCallback(
-    (dragged: readonly KNode[]): string[] => {
-      const d = ws.editor.getState().document;
-      const ids = dragged.map((n) => n.id).filter((id) => !id.startsWith(NOTE_PREFIX));
-      const set = new Set(ids);
-      return ids.filter((id) => {
-        let p = findNode(d, id)?.parent ?? null;
-        while (p !== null) {
-          if (set.has(p)) return false;
-          p = findNode(d, p)?.parent ?? null;
-        }
-        return true;
-      });
-    },
+    (dragged: readonly KNode[]): string[] =>
+      topmost(
+        ws.editor.getState().document,
+        dragged.map((n) => n.id).filter((id) => !id.startsWith(NOTE_PREFIX)),
+      ),
     [ws],
   );
 

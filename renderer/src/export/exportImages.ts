@@ -1,8 +1,8 @@
 import fontUrl from '../../../assets/fonts/NotoSansCJKjp-Regular.subset.otf?url';
-import { embedInPng, renderMarkdown, renderSvg, svgSize, SHIPPED_FONT_FAMILY } from '../../../app/export';
+import { cappedScale, embedInPng, MAX_RASTER_PIXELS, renderMarkdown, renderSvg, svgSize, SHIPPED_FONT_FAMILY } from '../../../app/export';
 import { serializeDiagram } from '../../../app/format/serialize';
 import type { DiagramDocument, Lang } from '../../../app/model/types';
-import { getRule } from '../../../app/rules/registry';
+import { describeRuleIn } from '../../../app/rules/registry';
 import type { Finding } from '../../../app/rules/types';
 
 /**
@@ -20,8 +20,7 @@ export interface ImageOptions {
   readonly findings: readonly Finding[];
 }
 
-/** Browsers refuse canvases much beyond this; a larger export is scaled down, with a notice. */
-export const MAX_CANVAS_PIXELS = 64_000_000;
+/** Browsers refuse canvases wider or taller than this; a larger export is scaled down, with a notice. */
 const MAX_CANVAS_SIDE = 16_384;
 
 let fontData: Promise<string> | null = null;
@@ -56,24 +55,14 @@ export function exportMarkdown(doc: DiagramDocument, lang: Lang, findings: reado
     lang,
     findings,
     ...(imagePath ? { imagePath } : {}),
-    describeRule: (id) => {
-      const rule = getRule(id);
-      return rule ? { title: rule.title[lang], why: rule.why[lang], fix: rule.fix[lang] } : undefined;
-    },
+    describeRule: describeRuleIn(lang),
   });
-}
-
-export function fittedScale(width: number, height: number, scale: number): number {
-  let s = scale;
-  if (width * s * height * s > MAX_CANVAS_PIXELS) s = Math.sqrt(MAX_CANVAS_PIXELS / (width * height));
-  s = Math.min(s, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height);
-  return s >= scale ? scale : Math.floor(s * 100) / 100;
 }
 
 export async function exportPng(doc: DiagramDocument, o: ImageOptions & { scale: number }): Promise<{ png: Uint8Array; scale: number }> {
   const svg = exportSvg(doc, { ...o, embed: false }, await shippedFont());
   const size = svgSize(doc, { lang: o.lang, ...(o.badges ? { findings: o.findings } : {}) });
-  const scale = fittedScale(size.width, size.height, o.scale);
+  const scale = cappedScale(size.width, size.height, o.scale, MAX_RASTER_PIXELS, MAX_CANVAS_SIDE);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

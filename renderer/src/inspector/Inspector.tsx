@@ -1,10 +1,11 @@
 import { memo } from 'react';
-import { CONNECTION_KINDS, getConnectionKind, isAllowedPair } from '../../../app/catalog/connections';
+import { connectionKindsForPair, defaultConnectionProps, getConnectionKind } from '../../../app/catalog/connections';
+import { nodeName } from '../../../app/catalog/inference';
 import { isValidPropValue } from '../../../app/catalog/props';
 import { getKind } from '../../../app/catalog/registry';
 import type { PropSpec } from '../../../app/catalog/types';
 import { findEdge, findNode } from '../../../app/model/document';
-import type { DiagramDocument, DiagramEdge, DiagramNode, Json, JsonObject, Lang } from '../../../app/model/types';
+import type { DiagramDocument, DiagramEdge, DiagramNode, Json, Lang } from '../../../app/model/types';
 import { useI18n } from '../i18n/i18n';
 import { useWorkspace } from '../state/context';
 import { useStore } from '../state/store';
@@ -86,21 +87,9 @@ const NodeInspector = memo(function NodeInspector({ node, parentKind }: { node: 
   );
 }, sameExceptPosition);
 
-/** Connection kinds that fit the same pair of endpoint kinds (the user may switch among them). */
-export function kindsForPair(sourceKind: string, targetKind: string): string[] {
-  return CONNECTION_KINDS.filter((c) => isAllowedPair(c.kind, sourceKind, targetKind)).map((c) => c.kind);
-}
-
-function defaultEdgeProps(kind: string): JsonObject {
-  const out: JsonObject = {};
-  for (const p of getConnectionKind(kind)?.props ?? []) out[p.name] = structuredClone(p.default);
-  return out;
-}
-
-function nodeName(doc: DiagramDocument, id: string, lang: Lang): string {
+function nameOf(doc: DiagramDocument, id: string, lang: Lang): string {
   const n = findNode(doc, id);
-  if (!n) return id;
-  return n.label || getKind(n.kind)?.name[lang] || n.kind;
+  return n ? nodeName(n)[lang] : id;
 }
 
 function EdgeInspector({ edge, doc }: { edge: DiagramEdge; doc: DiagramDocument }) {
@@ -109,7 +98,8 @@ function EdgeInspector({ edge, doc }: { edge: DiagramEdge; doc: DiagramDocument 
   const spec = getConnectionKind(edge.kind);
   const sk = findNode(doc, edge.source)?.kind ?? '';
   const tk = findNode(doc, edge.target)?.kind ?? '';
-  const options = kindsForPair(sk, tk);
+  // Every kind that fits the same pair of endpoint kinds; the user may switch among them.
+  const options = [...connectionKindsForPair(sk, tk)];
   if (!options.includes(edge.kind)) options.unshift(edge.kind);
   return (
     <>
@@ -121,11 +111,11 @@ function EdgeInspector({ edge, doc }: { edge: DiagramEdge; doc: DiagramDocument 
       </div>
       <div className="k-field">
         <label>{t('inspector.from')}</label>
-        <div>{nodeName(doc, edge.source, lang)}</div>
+        <div>{nameOf(doc, edge.source, lang)}</div>
       </div>
       <div className="k-field">
         <label>{t('inspector.to')}</label>
-        <div>{nodeName(doc, edge.target, lang)}</div>
+        <div>{nameOf(doc, edge.target, lang)}</div>
       </div>
       <div className="k-field">
         <label>{t('inspector.connectionKind')}</label>
@@ -133,7 +123,7 @@ function EdgeInspector({ edge, doc }: { edge: DiagramEdge; doc: DiagramDocument 
           data-testid="edge-kind"
           value={edge.kind}
           disabled={options.length < 2}
-          onChange={(e) => ws.dispatch({ type: 'setEdgeKind', id: edge.id, kind: e.target.value, props: defaultEdgeProps(e.target.value) }, 'edge kind')}
+          onChange={(e) => ws.dispatch({ type: 'setEdgeKind', id: edge.id, kind: e.target.value, props: defaultConnectionProps(e.target.value) }, 'edge kind')}
         >
           {options.map((k) => {
             const c = getConnectionKind(k);

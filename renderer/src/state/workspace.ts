@@ -4,13 +4,13 @@ import type { Command } from '../../../app/commands/commands';
 import { inferConnection } from '../../../app/catalog/inference';
 import { checkPlacement } from '../../../app/catalog/placement';
 import { defaultProps, defaultSizeOf, getKind } from '../../../app/catalog/registry';
-import { getConnectionKind } from '../../../app/catalog/connections';
+import { defaultConnectionProps } from '../../../app/catalog/connections';
 import { extractDiagram } from '../../../app/export/embed';
 import { describeParseError, describeRepair, parseDiagram } from '../../../app/format/parse';
 import { serializeDiagram } from '../../../app/format/serialize';
-import { allIds, findNode, freshId, withDescendants } from '../../../app/model/document';
+import { allIds, findNode, freshId, topmost } from '../../../app/model/document';
 import { absolutePositions, containerAt } from '../../../app/model/geometry';
-import { emptyDocument, type DiagramDocument, type Json, type Lang, type Point } from '../../../app/model/types';
+import { emptyDocument, type DiagramDocument, type Lang, type Point } from '../../../app/model/types';
 import type { DiagramFiles, FileRef } from '../files/types';
 import { makeI18n } from '../i18n/i18n';
 import { createStore, type Store } from './store';
@@ -319,8 +319,7 @@ export function createWorkspace(options: WorkspaceOptions) {
     const proposal = inferConnection(d, source, target);
     if (!proposal.ok) return { ok: false, reason: proposal.reason[ui.get().lang] };
     const id = freshId(allIds(d), 'e');
-    const props: Record<string, Json> = {};
-    for (const p of getConnectionKind(proposal.kind)?.props ?? []) props[p.name] = structuredClone(p.default);
+    const props = defaultConnectionProps(proposal.kind);
     editor.dispatch({ type: 'connect', edge: { id, kind: proposal.kind, source: proposal.source, target: proposal.target, label: '', props } }, 'connect');
     select({ edges: [id] });
     return { ok: true, edgeId: id };
@@ -361,12 +360,8 @@ export function createWorkspace(options: WorkspaceOptions) {
   function nudge(dx: number, dy: number): void {
     const { nodes, notes } = ui.get().selection;
     const d = doc();
-    const moving = new Set(nodes);
     // Children of a moving container move with it; moving them too would double the step.
-    const tops = nodes.filter((id) => {
-      const parent = findNode(d, id)?.parent ?? null;
-      return parent === null || !withDescendants(d, [...moving].filter((m) => m !== id)).has(id);
-    });
+    const tops = topmost(d, nodes);
     const moves = [
       ...tops.flatMap((id) => {
         const n = findNode(d, id);
