@@ -10,6 +10,11 @@ import { FindingsPanel } from './findings/FindingsPanel';
 import { ExportDialog } from './export/ExportDialog';
 import { TemplateGallery } from './templates/TemplateGallery';
 import { ComparisonDialog } from './teaching/ComparisonDialog';
+import { ExercisePanel } from './teaching/ExercisePanel';
+import { QuizDialog } from './teaching/QuizDialog';
+import { StepsPanel } from './presentation/StepsPanel';
+import { Presenter } from './presentation/Presenter';
+import { DesktopBridge } from './desktop/DesktopBridge';
 import type { FindingsService } from './findings/findingsStore';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Inspector } from './inspector/Inspector';
@@ -36,6 +41,10 @@ function Shell({ findings }: { findings: FindingsService }) {
   const exportOpen = useStore(ws.ui, (s) => s.exportOpen);
   const galleryOpen = useStore(ws.ui, (s) => s.galleryOpen);
   const compareOpen = useStore(ws.ui, (s) => s.compareOpen);
+  const exercisesOpen = useStore(ws.ui, (s) => s.exercisesOpen);
+  const quizOpen = useStore(ws.ui, (s) => s.quizOpen);
+  const stepsOpen = useStore(ws.ui, (s) => s.stepsOpen);
+  const presenting = useStore(ws.ui, (s) => s.presenting);
 
   const ctx: ActionContext = useMemo(
     () => ({
@@ -50,6 +59,8 @@ function Shell({ findings }: { findings: FindingsService }) {
   useEffect(() => {
     const shortcuts = buildShortcutMap(ACTIONS);
     const onKey = (e: KeyboardEvent) => {
+      // The presenter owns the keyboard while it runs.
+      if (ws.ui.get().presenting) return;
       const typing = isTyping(e.target);
       const combo = shortcutOf(e);
       // While typing, only document-level shortcuts with a modifier apply (Save, Open…), never Delete or arrows.
@@ -105,7 +116,7 @@ function Shell({ findings }: { findings: FindingsService }) {
   };
 
   return (
-    <div className="k-app">
+    <div className={presenting ? 'k-app k-presenting' : 'k-app'} data-testid="app">
       <Toolbar ctx={ctx} />
       <div className="k-main">
         <Palette onAdd={addFromPalette} />
@@ -113,6 +124,8 @@ function Shell({ findings }: { findings: FindingsService }) {
           <Canvas />
           <FindingsPanel service={findings} />
         </div>
+        {exercisesOpen && <ExercisePanel findings={findings} onClose={() => ws.ui.set({ exercisesOpen: false })} />}
+        {stepsOpen && <StepsPanel onClose={() => ws.ui.set({ stepsOpen: false })} />}
         <Inspector />
       </div>
       <StatusBar />
@@ -120,6 +133,9 @@ function Shell({ findings }: { findings: FindingsService }) {
       {compareOpen && <ComparisonDialog onClose={() => ws.ui.set({ compareOpen: false })} />}
       {galleryOpen && <TemplateGallery onClose={() => ws.ui.set({ galleryOpen: false })} />}
       {exportOpen && <ExportDialog findings={findings} onClose={() => ws.ui.set({ exportOpen: false })} />}
+      {quizOpen && <QuizDialog onClose={() => ws.ui.set({ quizOpen: false })} />}
+      {presenting && <Presenter onExit={() => ws.ui.set({ presenting: false })} />}
+      <DesktopBridge ctx={ctx} />
       <Toasts />
     </div>
   );

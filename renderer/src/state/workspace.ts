@@ -57,6 +57,12 @@ export interface UiState {
   readonly exportOpen: boolean;
   readonly galleryOpen: boolean;
   readonly compareOpen: boolean;
+  /** Teaching: the guided-exercise side panel and the quiz dialog. */
+  readonly exercisesOpen: boolean;
+  readonly quizOpen: boolean;
+  /** Presentation: the step editor panel, and the full-screen presenter. */
+  readonly stepsOpen: boolean;
+  readonly presenting: boolean;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [], notes: [] };
@@ -126,6 +132,10 @@ export function createWorkspace(options: WorkspaceOptions) {
     exportOpen: false,
     galleryOpen: false,
     compareOpen: false,
+    exercisesOpen: false,
+    quizOpen: false,
+    stepsOpen: false,
+    presenting: false,
   });
   const editor: Editor = createEditor(emptyDocument(ui.get().lang));
   let clip: Clip | null = null;

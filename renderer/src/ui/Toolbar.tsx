@@ -57,6 +57,10 @@ export function Toolbar({ ctx }: { ctx: ActionContext }) {
       </div>
       <div className="k-group">
         <ActionButton id="compare" ctx={ctx} testId="compare-open" />
+        <ActionButton id="exercises" ctx={ctx} testId="exercises-open" />
+        <ActionButton id="quiz" ctx={ctx} testId="quiz-open" />
+        <ActionButton id="presentSteps" ctx={ctx} testId="steps-open" />
+        <ActionButton id="present" ctx={ctx} testId="present-start" />
         <ActionButton id="fit" ctx={ctx} testId="fit-view" icon="fit" />
         <label className="k-toggle">
           <input type="checkbox" data-testid="snap-toggle" checked={snap} onChange={() => ws.toggleSnap()} />
