@@ -6,7 +6,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const DIST = join(ROOT, 'dist', 'renderer');
+// KUMOZU_WEB_DIST lets parallel test runs build and serve their own copy.
+export const DIST = process.env.KUMOZU_WEB_DIST ? resolve(process.env.KUMOZU_WEB_DIST) : join(ROOT, 'dist', 'renderer');
 const SOURCES = ['renderer', 'app', 'assets', 'vite.config.ts', 'package.json'];
 
 function newestMtime(path) {
@@ -28,7 +29,7 @@ export async function buildIfStale() {
   const sources = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   if (built > sources) return;
   console.error('Building the web edition…');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
