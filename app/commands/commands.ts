@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import { withDescendants } from '../model/document';
-import type { DiagramDocument, DiagramEdge, DiagramMeta, DiagramNode, DiagramNote, Json, Point, Size } from '../model/types';
+import type { DiagramDocument, DiagramEdge, DiagramMeta, DiagramNode, DiagramNote, Json, Point, PresentationStep, Size } from '../model/types';
 
 /**
  * Every edit to a document is one of these commands. The UI never mutates the
@@ -25,7 +25,14 @@ export type Command =
   | { readonly type: 'paste'; readonly nodes: readonly DiagramNode[]; readonly edges: readonly DiagramEdge[]; readonly notes?: readonly DiagramNote[] }
   | { readonly type: 'addNote'; readonly note: DiagramNote }
   | { readonly type: 'setNoteText'; readonly id: string; readonly text: string }
-  | { readonly type: 'setMeta'; readonly meta: Partial<Pick<DiagramMeta, 'title' | 'description' | 'lang'>> };
+  | { readonly type: 'setMeta'; readonly meta: Partial<Pick<DiagramMeta, 'title' | 'description' | 'lang'>> }
+  /**
+   * Replaces the presentation steps (add, rename, reorder, delete, change what a
+   * step reveals: the step editor computes the new list). References to nodes
+   * or edges that do not exist, repeated references and repeated step ids are
+   * left out, so the document stays what a file read would give.
+   */
+  | { readonly type: 'setPresentationSteps'; readonly steps: readonly PresentationStep[] };
 
 export type CommandType = Command['type'];
 
@@ -53,6 +60,27 @@ function restoreParentOrder(draft: Draft<DiagramDocument>, id: string): void {
 function wouldCycle(draft: Draft<DiagramDocument>, id: string, parent: string | null): boolean {
   if (parent === null) return false;
   return withDescendants(draft, [id]).has(parent);
+}
+
+/** Steps as a file read would leave them: known references only, each once per step; unique step ids. */
+function cleanSteps(draft: Draft<DiagramDocument>, steps: readonly PresentationStep[]): PresentationStep[] {
+  const nodeIds = new Set(draft.nodes.map((n) => n.id));
+  const edgeIds = new Set(draft.edges.map((e) => e.id));
+  const stepIds = new Set<string>();
+  const out: PresentationStep[] = [];
+  for (const s of steps) {
+    if (s.id === '' || stepIds.has(s.id)) continue;
+    stepIds.add(s.id);
+    const step: PresentationStep = {
+      id: s.id,
+      title: s.title,
+      nodes: [...new Set(s.nodes)].filter((id) => nodeIds.has(id)),
+      edges: [...new Set(s.edges)].filter((id) => edgeIds.has(id)),
+    };
+    if (s.extra) step.extra = s.extra;
+    out.push(step);
+  }
+  return out;
 }
 
 /** Applies one command to an immer draft. Pure apart from the draft. */
@@ -120,6 +148,12 @@ export function mutateDocument(draft: Draft<DiagramDocument>, command: Command):
       const keepNodes = draft.nodes.filter((n) => !nodes.has(n.id));
       const keepEdges = draft.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
       const keepNotes = draft.notes.filter((n) => !notes.has(n.id));
+      // The same command takes what it deletes out of the presentation steps, so one undo restores both.
+      const keptEdgeIds = keepEdges.length === draft.edges.length ? null : new Set(keepEdges.map((e) => e.id));
+      for (const step of draft.presentation.steps) {
+        if (step.nodes.some((id) => nodes.has(id))) step.nodes = step.nodes.filter((id) => !nodes.has(id));
+        if (keptEdgeIds && step.edges.some((id) => !keptEdgeIds.has(id))) step.edges = step.edges.filter((id) => keptEdgeIds.has(id));
+      }
       // Only touch arrays that change, so an empty delete records no patch.
       if (keepNodes.length !== draft.nodes.length) draft.nodes = keepNodes;
       if (keepEdges.length !== draft.edges.length) draft.edges = keepEdges;
@@ -160,6 +194,13 @@ export function mutateDocument(draft: Draft<DiagramDocument>, command: Command):
       if (title !== undefined) draft.meta.title = title;
       if (description !== undefined) draft.meta.description = description;
       if (lang !== undefined) draft.meta.lang = lang;
+      return;
+    }
+    case 'setPresentationSteps': {
+      const steps = cleanSteps(draft, command.steps);
+      // An identical list records no patch (no undo step, no dirty marker).
+      if (JSON.stringify(steps) === JSON.stringify(draft.presentation.steps)) return;
+      draft.presentation.steps = structuredClone(steps) as Draft<PresentationStep>[];
       return;
     }
     default: {

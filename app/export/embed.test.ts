@@ -185,7 +185,7 @@ describe('SVG embedding', () => {
 });
 
 describe('extractDiagram', () => {
-  const json = serializeDiagram({ format: 'kumozu.diagram', version: 1, meta: { title: 'x', description: '', lang: 'en' }, nodes: [], edges: [], notes: [] });
+  const json = serializeDiagram({ format: 'kumozu.diagram', version: 2, meta: { title: 'x', description: '', lang: 'en' }, nodes: [], edges: [], notes: [], presentation: { steps: [] } });
 
   it('opens JSON, PNG and SVG by their content, whatever the name says', () => {
     const png = embedInPng(tinyPng(), json);

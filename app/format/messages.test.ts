@@ -8,7 +8,7 @@ import everyRepair from './fixtures/every-repair.kumozu.json?raw';
 const ERRORS: Record<ParseErrorReason, readonly ParseError[]> = {
   notJson: [{ reason: 'notJson', detail: 'Unexpected end of JSON input' }],
   notAKumozuFile: [{ reason: 'notAKumozuFile' }],
-  versionTooNew: [{ reason: 'versionTooNew', version: 2, supported: 1 }],
+  versionTooNew: [{ reason: 'versionTooNew', version: 3, supported: 2 }],
   invalid: [{ reason: 'invalid', path: '/nodes/3/position/x', detail: 'must be a finite number (found "12")', expected: 'finiteNumber', found: 'string' }],
   tooLarge: [
     { reason: 'tooLarge', limit: 'bytes', actual: 22_020_096, max: 20_971_520 },
@@ -21,6 +21,7 @@ const REPAIRS: Record<RepairKind, readonly Repair[]> = {
     { kind: 'duplicateIdRenamed', collection: 'nodes', oldId: 'vpc', newId: 'vpc-2' },
     { kind: 'duplicateIdRenamed', collection: 'edges', oldId: 'e1', newId: 'e1-2' },
     { kind: 'duplicateIdRenamed', collection: 'notes', oldId: 'n1', newId: 'n1-2' },
+    { kind: 'duplicateIdRenamed', collection: 'steps', oldId: 's1', newId: 's1-2' },
   ],
   droppedDanglingEdge: [{ kind: 'droppedDanglingEdge', edgeId: 'e1', missing: 'ghost' }],
   orphanReparented: [{ kind: 'orphanReparented', nodeId: 'nat', missingParent: 'subnet-x' }],
@@ -29,6 +30,11 @@ const REPAIRS: Record<RepairKind, readonly Repair[]> = {
   nodesReordered: [
     { kind: 'nodesReordered', moved: 1 },
     { kind: 'nodesReordered', moved: 1200 },
+  ],
+  stepReferenceDropped: [
+    { kind: 'stepReferenceDropped', stepId: 's1', collection: 'nodes', ref: 'ghost', why: 'missing' },
+    { kind: 'stepReferenceDropped', stepId: 's1', collection: 'edges', ref: 'e9', why: 'missing' },
+    { kind: 'stepReferenceDropped', stepId: 's2', collection: 'nodes', ref: 'vpc', why: 'repeated' },
   ],
 };
 
@@ -77,7 +83,7 @@ describe('describeParseError', () => {
   it('names the path, the versions and the limits', () => {
     const [invalid] = ERRORS.invalid;
     for (const lang of LANGS) expect(describeParseError(invalid!, lang)).toContain('/nodes/3/position/x');
-    expect(describeParseError(ERRORS.versionTooNew[0]!, 'en')).toMatch(/version 2.*version 1/);
+    expect(describeParseError(ERRORS.versionTooNew[0]!, 'en')).toMatch(/version 3.*version 2/);
     expect(describeParseError(ERRORS.tooLarge[0]!, 'en')).toContain('21 MB');
     expect(describeParseError(ERRORS.tooLarge[0]!, 'ja')).toContain('上限は 20 MB');
     expect(describeParseError(ERRORS.tooLarge[1]!, 'en')).toContain('20,001');
@@ -85,7 +91,7 @@ describe('describeParseError', () => {
   });
 
   it('reads naturally for real errors', () => {
-    const result = parseDiagram('{"format":"kumozu.diagram","version":1,"nodes":[{"id":"a","kind":"vpc","position":{"x":"12","y":0}}],"edges":[]}');
+    const result = parseDiagram('{"format":"kumozu.diagram","version":2,"nodes":[{"id":"a","kind":"vpc","position":{"x":"12","y":0}}],"edges":[]}');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(describeParseError(result.error, 'en')).toBe('The diagram file is damaged: /nodes/0/position/x must be a number, but it is a string.');
@@ -110,7 +116,18 @@ describe('describeRepair', () => {
     for (const repair of result.repairs) {
       expectBothLanguages((lang) => describeRepair(repair, lang));
       if ('nodeId' in repair) for (const lang of LANGS) expect(describeRepair(repair, lang)).toContain(repair.nodeId);
+      if (repair.kind === 'stepReferenceDropped') {
+        expect(describeRepair(repair, 'en')).toContain(`"${repair.stepId}"`);
+        expect(describeRepair(repair, 'ja')).toContain(`「${repair.ref}」`);
+      }
     }
+    expect(result.repairs.some((r) => r.kind === 'stepReferenceDropped')).toBe(true);
     expect(describeRepair(REPAIRS.duplicateIdRenamed[1]!, 'ja')).toBe('ID「e1」が重複していたため、後にある接続の ID を「e1-2」に変更しました。');
+    expect(describeRepair(REPAIRS.stepReferenceDropped[0]!, 'en')).toBe(
+      'Presentation step "s1" named the component "ghost", which does not exist; it was taken out of the step.',
+    );
+    expect(describeRepair(REPAIRS.stepReferenceDropped[2]!, 'ja')).toBe(
+      'プレゼンのステップ「s2」にコンポーネント「vpc」が重複して含まれていたため、重複分を外しました。',
+    );
   });
 });

@@ -182,6 +182,8 @@ function collectionNoun(collection: IdCollection): Text {
       return { en: 'connection', ja: '接続' };
     case 'notes':
       return { en: 'note', ja: 'メモ' };
+    case 'steps':
+      return { en: 'presentation step', ja: 'プレゼンのステップ' };
     default:
       return unreachable(collection);
   }
@@ -230,6 +232,18 @@ function repairText(repair: Repair): Text {
             : `${grouped(repair.moved)} parents were listed after their contents; they were moved ahead of them so that parents come first.`,
         ja: `親より前に書かれていた子があったため、親が先に来るようにコンポーネントの順序を並べ替えました（${grouped(repair.moved)} 個を移動）。`,
       };
+    case 'stepReferenceDropped': {
+      const noun = repair.collection === 'nodes' ? { en: 'component', ja: 'コンポーネント' } : { en: 'connection', ja: '接続' };
+      return repair.why === 'missing'
+        ? {
+            en: `Presentation step "${repair.stepId}" named the ${noun.en} "${repair.ref}", which does not exist; it was taken out of the step.`,
+            ja: `プレゼンのステップ「${repair.stepId}」に、存在しない${noun.ja}「${repair.ref}」が含まれていたため、ステップから外しました。`,
+          }
+        : {
+            en: `Presentation step "${repair.stepId}" named the ${noun.en} "${repair.ref}" more than once; the repeat was removed.`,
+            ja: `プレゼンのステップ「${repair.stepId}」に${noun.ja}「${repair.ref}」が重複して含まれていたため、重複分を外しました。`,
+          };
+    }
     default:
       return unreachable(repair);
   }

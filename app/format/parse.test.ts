@@ -14,7 +14,7 @@ import unknownThings from './fixtures/unknown-things.kumozu.json?raw';
 // ---------------------------------------------------------------------------
 // Helpers
 
-function ok(result: ParseResult): { document: DiagramDocument; repairs: readonly Repair[] } {
+function ok(result: ParseResult): { document: DiagramDocument; repairs: readonly Repair[]; migrations: readonly string[] } {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result;
 }
@@ -28,7 +28,7 @@ function err(result: ParseResult): ParseError {
 function base(): { [key: string]: Json } {
   return {
     format: 'kumozu.diagram',
-    version: 1,
+    version: 2,
     meta: { title: 't', description: '', lang: 'en' },
     nodes: [
       { id: 'vpc', kind: 'vpc', label: '', parent: null, position: { x: 0, y: 0 }, size: { width: 1040, height: 680 }, props: {} },
@@ -38,6 +38,7 @@ function base(): { [key: string]: Json } {
     ],
     edges: [{ id: 'e1', kind: 'egressVia', source: 'subnet', target: 'nat', label: '', props: {} }],
     notes: [{ id: 'n1', text: 'hello', position: { x: 0, y: 900 } }],
+    presentation: { steps: [{ id: 's1', title: 'Network', nodes: ['vpc', 'subnet'], edges: ['e1'] }] },
   };
 }
 
@@ -80,12 +81,12 @@ describe('parseDiagram: refusals', () => {
   });
 
   it('refuses a newer version with the versions involved, never half-reading it', () => {
-    expect(err(parseDiagram(tooNew))).toEqual({ reason: 'versionTooNew', version: 2, supported: 1 });
-    // Even a file whose body would be invalid in version 1.
+    expect(err(parseDiagram(tooNew))).toEqual({ reason: 'versionTooNew', version: 3, supported: 2 });
+    // Even a file whose body would be invalid in version 2.
     expect(err(parseJson({ format: 'kumozu.diagram', version: 7, nodes: 'whatever' }))).toEqual({
       reason: 'versionTooNew',
       version: 7,
-      supported: 1,
+      supported: 2,
     });
   });
 
@@ -194,6 +195,17 @@ describe('parseDiagram: invalid fields name their path', () => {
     ['meta not an object', ['meta'], [], { path: '/meta', expected: 'object', found: 'array' }],
     ['meta.title', ['meta', 'title'], 1, { path: '/meta/title', expected: 'string', found: 'number' }],
     ['meta.lang', ['meta', 'lang'], 'fr', { path: '/meta/lang', expected: 'lang', found: 'string' }],
+    ['presentation not an object', ['presentation'], [], { path: '/presentation', expected: 'object', found: 'array' }],
+    ['presentation null', ['presentation'], null, { path: '/presentation', expected: 'object', found: 'null' }],
+    ['steps not an array', ['presentation', 'steps'], { s1: {} }, { path: '/presentation/steps', expected: 'array', found: 'object' }],
+    ['a step that is not an object', ['presentation', 'steps', 0], 's1', { path: '/presentation/steps/0', expected: 'object', found: 'string' }],
+    ['step id missing', ['presentation', 'steps', 0, 'id'], undefined, { path: '/presentation/steps/0/id', expected: 'nonEmptyString', found: 'missing' }],
+    ['step id empty', ['presentation', 'steps', 0, 'id'], '', { path: '/presentation/steps/0/id', expected: 'nonEmptyString', found: 'string' }],
+    ['step title', ['presentation', 'steps', 0, 'title'], 3, { path: '/presentation/steps/0/title', expected: 'string', found: 'number' }],
+    ['step nodes a string', ['presentation', 'steps', 0, 'nodes'], 'vpc', { path: '/presentation/steps/0/nodes', expected: 'array', found: 'string' }],
+    ['step node id a number', ['presentation', 'steps', 0, 'nodes', 1], 7, { path: '/presentation/steps/0/nodes/1', expected: 'nonEmptyString', found: 'number' }],
+    ['step edge id empty', ['presentation', 'steps', 0, 'edges', 0], '', { path: '/presentation/steps/0/edges/0', expected: 'nonEmptyString' }],
+    ['step edges null', ['presentation', 'steps', 0, 'edges'], null, { path: '/presentation/steps/0/edges', expected: 'array', found: 'null' }],
   ];
   it.each(cases)('%s', (_name, path, value, expected) => {
     const e = err(parseJson(withField(path, value)));
@@ -411,6 +423,64 @@ describe('parseDiagram: reading', () => {
   });
 });
 
+describe('parseDiagram: presentation steps (version 2)', () => {
+  it('reads steps in order with every field', () => {
+    const { document, repairs, migrations } = ok(parseJson(base()));
+    expect(repairs).toEqual([]);
+    expect(migrations).toEqual([]);
+    expect(document.presentation).toEqual({ steps: [{ id: 's1', title: 'Network', nodes: ['vpc', 'subnet'], edges: ['e1'] }] });
+  });
+
+  it('reads a version 2 file without presentation, or a step without lists, as empty', () => {
+    const rest = base();
+    delete rest.presentation;
+    expect(ok(parseJson(rest)).document.presentation).toEqual({ steps: [] });
+    expect(ok(parseJson(withField(['presentation'], {}))).document.presentation).toEqual({ steps: [] });
+    const bare = ok(parseJson(withField(['presentation', 'steps', 0], { id: 's9' }))).document.presentation.steps;
+    expect(bare).toEqual([{ id: 's9', title: '', nodes: [], edges: [] }]);
+  });
+
+  it('keeps unknown fields of the presentation and of a step', () => {
+    const { document } = ok(parseDiagram(unknownThings));
+    expect(document.presentation.extra).toEqual({ transition: 'fade', autoAdvance: { seconds: 0 } });
+    expect(document.presentation.steps[0]?.extra).toEqual({ 3: 'an integer-like field stays after edges', speakerNotes: 'VPC から説明する' });
+  });
+
+  it('drops references to what does not exist, and repeats, keeping the step', () => {
+    const { document, repairs } = ok(
+      parseJson(withField(['presentation', 'steps'], [
+        { id: 'a', title: '', nodes: ['nat', 'n1', 'nat', 'igw'], edges: ['vpc', 'e1', 'e1'] },
+        { id: 'b', title: 'only missing things', nodes: ['gone'], edges: [] },
+      ])),
+    );
+    expect(document.presentation.steps).toEqual([
+      { id: 'a', title: '', nodes: ['nat', 'igw'], edges: ['e1'] },
+      { id: 'b', title: 'only missing things', nodes: [], edges: [] },
+    ]);
+    expect(repairs).toEqual([
+      // A note is not a component, and a node is not a connection.
+      { kind: 'stepReferenceDropped', stepId: 'a', collection: 'nodes', ref: 'n1', why: 'missing' },
+      { kind: 'stepReferenceDropped', stepId: 'a', collection: 'nodes', ref: 'nat', why: 'repeated' },
+      { kind: 'stepReferenceDropped', stepId: 'a', collection: 'edges', ref: 'vpc', why: 'missing' },
+      { kind: 'stepReferenceDropped', stepId: 'a', collection: 'edges', ref: 'e1', why: 'repeated' },
+      { kind: 'stepReferenceDropped', stepId: 'b', collection: 'nodes', ref: 'gone', why: 'missing' },
+    ]);
+  });
+
+  it('gives steps with the same id fresh ids, in their own namespace', () => {
+    const { document, repairs } = ok(
+      parseJson(withField(['presentation', 'steps'], [
+        { id: 'vpc', nodes: [] },
+        { id: 'vpc', nodes: [] },
+        { id: 'vpc-2', nodes: [] },
+      ])),
+    );
+    // A step may share an id with a node; only the second "vpc" step is renamed, past the taken "vpc-2".
+    expect(document.presentation.steps.map((st) => st.id)).toEqual(['vpc', 'vpc-3', 'vpc-2']);
+    expect(repairs).toEqual([{ kind: 'duplicateIdRenamed', collection: 'steps', oldId: 'vpc', newId: 'vpc-3' }]);
+  });
+});
+
 describe('parseDiagram: repairs', () => {
   it('makes every repair of the fixture, in pass order', () => {
     const { document, repairs } = ok(parseDiagram(everyRepair));
@@ -418,7 +488,11 @@ describe('parseDiagram: repairs', () => {
       { kind: 'duplicateIdRenamed', collection: 'nodes', oldId: 'vpc', newId: 'vpc-3' },
       { kind: 'duplicateIdRenamed', collection: 'edges', oldId: 'e2', newId: 'e2-2' },
       { kind: 'duplicateIdRenamed', collection: 'notes', oldId: 'n1', newId: 'n1-2' },
+      { kind: 'duplicateIdRenamed', collection: 'steps', oldId: 's1', newId: 's1-2' },
       { kind: 'droppedDanglingEdge', edgeId: 'e1', missing: 'ghost' },
+      { kind: 'stepReferenceDropped', stepId: 's1', collection: 'nodes', ref: 'ghost-node', why: 'missing' },
+      { kind: 'stepReferenceDropped', stepId: 's1', collection: 'nodes', ref: 'vpc', why: 'repeated' },
+      { kind: 'stepReferenceDropped', stepId: 's1', collection: 'edges', ref: 'e1', why: 'missing' },
       { kind: 'orphanReparented', nodeId: 'nat', missingParent: 'deleted-subnet' },
       { kind: 'parentCycleBroken', nodeId: 'loop-b', formerParent: 'loop-a' },
       { kind: 'parentCycleBroken', nodeId: 'self', formerParent: 'self' },
@@ -443,6 +517,11 @@ describe('parseDiagram: repairs', () => {
       ['e2-2', 'tgw', 'vpc'],
     ]);
     expect(document.notes.map((n) => n.id)).toEqual(['vpc-2', 'n1', 'n1-2']);
+    // A step keeps what exists, once, in its order; a reference to a duplicated id means the first holder.
+    expect(document.presentation.steps).toEqual([
+      { id: 's1', title: 'names a missing node, a dropped edge and the vpc twice', nodes: ['vpc', 'subnet-a'], edges: ['e2'] },
+      { id: 's1-2', title: 'second step with the id s1', nodes: ['nat'], edges: [] },
+    ]);
   });
 
   it('leaves a repaired document with nothing left to repair', () => {
@@ -459,6 +538,7 @@ describe('parseDiagram: repairs', () => {
       { id: 'b', kind: 'usesSubnet', source: 'nat', target: 'gone-too', label: '', props: {} },
       { id: 'c', kind: 'usesSubnet', source: 'n1', target: 'subnet', label: 'notes are not endpoints', props: {} },
     ];
+    doc.presentation = { steps: [] };
     const { document, repairs } = ok(parseJson(doc));
     expect(document.edges).toEqual([]);
     expect(repairs).toEqual([
@@ -517,6 +597,7 @@ describe('parseDiagram: repairs', () => {
       return { id, kind: 'k8sNamespace', parent, position: { x: 0, y: 0 }, size: { width: 100, height: 100 } };
     });
     doc.edges = [];
+    doc.presentation = { steps: [] };
     const { document, repairs } = ok(parseJson(doc));
     // Walking from a: a -> c -> b -> a. b closes the loop.
     expect(repairs).toEqual([
@@ -557,9 +638,10 @@ describe('parseDiagram: repairs leave a sound document', () => {
       parents: fc.array(fc.option(fc.option(ref, { nil: null }), { nil: undefined }), { minLength: example.nodes.length, maxLength: example.nodes.length }),
       unsized: fc.array(fc.boolean(), { minLength: example.nodes.length, maxLength: example.nodes.length }),
       endpoints: fc.array(fc.tuple(fc.option(ref, { nil: undefined }), fc.option(ref, { nil: undefined })), { minLength: example.edges.length, maxLength: example.edges.length }),
+      steps: fc.array(fc.record({ id: fc.constantFrom('s1', 's2', 's1-2'), nodes: fc.array(ref, { maxLength: 5 }), edges: fc.array(fc.constantFrom('e-join', 'e-users', 'cp', 'ghost'), { maxLength: 3 }) }), { maxLength: 4 }),
     });
     fc.assert(
-      fc.property(tangle, ({ order, ids, parents, unsized, endpoints }) => {
+      fc.property(tangle, ({ order, ids, parents, unsized, endpoints, steps }) => {
         const nodes = order.map((i) => {
           const n: JsonObject = { ...example.nodes[i]! };
           if (ids[i] !== undefined) n.id = ids[i]!;
@@ -571,7 +653,7 @@ describe('parseDiagram: repairs leave a sound document', () => {
           const [s, t] = endpoints[i]!;
           return { ...e, ...(s === undefined ? {} : { source: s }), ...(t === undefined ? {} : { target: t }) };
         });
-        const { document } = ok(parseJson({ ...example, nodes, edges }));
+        const { document } = ok(parseJson({ ...example, nodes, edges, presentation: { steps } }));
 
         const all = [...document.nodes, ...document.edges, ...document.notes].map((x) => x.id);
         expect(new Set(all).size).toBe(all.length);
@@ -582,6 +664,15 @@ describe('parseDiagram: repairs leave a sound document', () => {
           seen.add(n.id);
         }
         for (const e of document.edges) expect(seen.has(e.source) && seen.has(e.target)).toBe(true);
+        const edgeIds = new Set(document.edges.map((e) => e.id));
+        const stepIds = document.presentation.steps.map((st) => st.id);
+        expect(new Set(stepIds).size).toBe(stepIds.length);
+        for (const st of document.presentation.steps) {
+          expect(new Set(st.nodes).size).toBe(st.nodes.length);
+          expect(new Set(st.edges).size).toBe(st.edges.length);
+          for (const id of st.nodes) expect(seen.has(id)).toBe(true);
+          for (const id of st.edges) expect(edgeIds.has(id)).toBe(true);
+        }
 
         const written = serializeDiagram(document);
         const again = ok(parseDiagram(written));

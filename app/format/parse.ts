@@ -6,14 +6,17 @@ import {
   type DiagramMeta,
   type DiagramNode,
   type DiagramNote,
+  type DiagramPresentation,
   type Json,
   type JsonObject,
   type Lang,
   type Point,
+  type PresentationStep,
   type Size,
 } from '../model/types';
 import { bytesOverLimit, MAX_BYTES, MAX_NODES, MAX_VALUE_DEPTH } from './limits';
 import { edgePropEntries, nodePropEntries, objectFromEntries } from './props';
+import { migrateToCurrent } from './migrate';
 import { repairDocument } from './repairs';
 import type { Expectation, Found, ParseError, ParseResult } from './result';
 
@@ -27,10 +30,11 @@ export { describeParseError, describeRepair } from './messages';
  *   1. size in bytes (before `JSON.parse`, so a huge file never freezes);
  *   2. JSON syntax;
  *   3. `format` and `version`;
- *   4. node count;
- *   5. field shapes, copied into a fresh document with defaults filled in and
+ *   4. the migrations of migrate.ts, bringing an older file to the current shape;
+ *   5. node count;
+ *   6. field shapes, copied into a fresh document with defaults filled in and
  *      unknown fields kept in `extra`;
- *   6. the lossless repairs of repairs.ts, each reported.
+ *   7. the lossless repairs of repairs.ts, each reported.
  * Nothing here throws to the caller, whatever the input.
  */
 export function parseDiagram(text: string): ParseResult {
@@ -76,22 +80,23 @@ function parseValue(value: unknown): ParseResult {
     return fail(invalidError(['version'], 'versionNumber', version));
   }
   if (version > FORMAT_VERSION) return fail({ reason: 'versionTooNew', version, supported: FORMAT_VERSION });
-  // Older versions would be migrated here (format.md, "Versions"); 1 is the first.
+  // Older files are brought to the current shape first (format.md, "Versions").
+  const { value: current, applied } = migrateToCurrent(value, version);
 
-  const rawNodes = own(value, 'nodes');
+  const rawNodes = own(current, 'nodes');
   if (Array.isArray(rawNodes) && rawNodes.length > MAX_NODES) {
     return fail({ reason: 'tooLarge', limit: 'nodes', actual: rawNodes.length, max: MAX_NODES });
   }
 
   let read: DiagramDocument;
   try {
-    read = readDocument(value);
+    read = readDocument(current);
   } catch (e) {
     if (e instanceof InvalidField) return fail(invalidError(e.path, e.expected, e.value));
     throw e;
   }
   const repairs = repairDocument(read);
-  return { ok: true, document: read, repairs };
+  return { ok: true, document: read, repairs, migrations: applied };
 }
 
 // ---------------------------------------------------------------------------
@@ -295,11 +300,13 @@ class Reader {
 // ---------------------------------------------------------------------------
 // The document
 
-const TOP_KEYS: ReadonlySet<string> = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'notes']);
+const TOP_KEYS: ReadonlySet<string> = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'notes', 'presentation']);
 const META_KEYS: ReadonlySet<string> = new Set(['title', 'description', 'lang']);
 const NODE_KEYS: ReadonlySet<string> = new Set(['id', 'kind', 'label', 'parent', 'position', 'size', 'props']);
 const EDGE_KEYS: ReadonlySet<string> = new Set(['id', 'kind', 'source', 'target', 'label', 'props']);
 const NOTE_KEYS: ReadonlySet<string> = new Set(['id', 'text', 'position']);
+const PRESENTATION_KEYS: ReadonlySet<string> = new Set(['steps']);
+const STEP_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'nodes', 'edges']);
 
 /** Language of a file that does not say (the same default as `emptyDocument`). */
 const DEFAULT_LANG: Lang = 'en';
@@ -310,8 +317,9 @@ function readDocument(raw: Raw): DiagramDocument {
   const nodes = r.field(raw, 'nodes', (v) => r.items(r.array(v), (n) => readNode(r, n)));
   const edges = r.field(raw, 'edges', (v) => r.items(r.array(v), (e) => readEdge(r, e)));
   const notes = r.field(raw, 'notes', (v) => (v === undefined ? [] : r.items(r.array(v), (n) => readNote(r, n))));
+  const presentation = r.field(raw, 'presentation', (v) => readPresentation(r, v));
   const extra = r.extra(raw, TOP_KEYS);
-  const doc: DiagramDocument = { format: FORMAT_ID, version: FORMAT_VERSION, meta, nodes, edges, notes };
+  const doc: DiagramDocument = { format: FORMAT_ID, version: FORMAT_VERSION, meta, nodes, edges, notes, presentation };
   if (extra) doc.extra = extra;
   return doc;
 }
@@ -393,4 +401,33 @@ function readNote(r: Reader, value: unknown): DiagramNote {
   const extra = r.extra(o, NOTE_KEYS);
   if (extra) note.extra = extra;
   return note;
+}
+
+/**
+ * Version 2 writes `presentation` always; a file without it (hand-written)
+ * has no steps, and a `presentation` without `steps` likewise.
+ */
+function readPresentation(r: Reader, value: unknown): DiagramPresentation {
+  if (value === undefined) return { steps: [] };
+  const o = r.object(value);
+  const presentation: DiagramPresentation = {
+    steps: r.field(o, 'steps', (v) => (v === undefined ? [] : r.items(r.array(v), (s) => readStep(r, s)))),
+  };
+  const extra = r.extra(o, PRESENTATION_KEYS);
+  if (extra) presentation.extra = extra;
+  return presentation;
+}
+
+function readStep(r: Reader, value: unknown): PresentationStep {
+  const o = r.object(value);
+  const ids = (v: unknown): string[] => (v === undefined ? [] : r.items(r.array(v), (id) => r.nonEmptyString(id)));
+  const step: PresentationStep = {
+    id: r.field(o, 'id', (v) => r.nonEmptyString(v)),
+    title: r.field(o, 'title', (v) => r.optionalString(v)),
+    nodes: r.field(o, 'nodes', ids),
+    edges: r.field(o, 'edges', ids),
+  };
+  const extra = r.extra(o, STEP_KEYS);
+  if (extra) step.extra = extra;
+  return step;
 }

@@ -1,4 +1,4 @@
-import type { DiagramEdge, DiagramNode, DiagramNote } from '../model/types';
+import type { DiagramEdge, DiagramNode, DiagramNote, DiagramPresentation } from '../model/types';
 import { defaultSizeOf, isContainerKind } from '../catalog/registry';
 import type { IdCollection, Repair } from './result';
 
@@ -15,6 +15,7 @@ export interface RepairDraft {
   nodes: DiagramNode[];
   edges: DiagramEdge[];
   notes: DiagramNote[];
+  presentation: DiagramPresentation;
 }
 
 export type Report = (repair: Repair) => void;
@@ -23,7 +24,9 @@ export function repairDocument(draft: RepairDraft): Repair[] {
   const repairs: Repair[] = [];
   const report: Report = (r) => repairs.push(r);
   renameDuplicateIds(draft, report);
+  renameDuplicateStepIds(draft, report);
   dropDanglingEdges(draft, report);
+  dropDanglingStepReferences(draft, report);
   reparentOrphans(draft, report);
   breakParentCycles(draft, report);
   addMissingContainerSizes(draft, report);
@@ -64,6 +67,55 @@ export function renameDuplicateIds(draft: RepairDraft, report: Report): void {
   for (const n of draft.nodes) visit('nodes', n);
   for (const e of draft.edges) visit('edges', e);
   for (const n of draft.notes) visit('notes', n);
+}
+
+/**
+ * Step ids are unique among the steps (their own namespace). A later step
+ * with a taken id becomes `id-2`, `id-3`, ..., as for elements.
+ */
+export function renameDuplicateStepIds(draft: RepairDraft, report: Report): void {
+  const steps = draft.presentation.steps;
+  const taken = new Set(steps.map((s) => s.id));
+  const seen = new Set<string>();
+  for (const step of steps) {
+    if (!seen.has(step.id)) {
+      seen.add(step.id);
+      continue;
+    }
+    const oldId = step.id;
+    let n = 2;
+    while (taken.has(`${oldId}-${n}`)) n++;
+    step.id = `${oldId}-${n}`;
+    taken.add(step.id);
+    seen.add(step.id);
+    report({ kind: 'duplicateIdRenamed', collection: 'steps', oldId, newId: step.id });
+  }
+}
+
+/**
+ * A step reference to a node or connection that does not exist (after the
+ * dangling connections are gone) is dropped, and so is a second reference to
+ * the same one within a step; the step itself stays, even when empty.
+ */
+export function dropDanglingStepReferences(draft: RepairDraft, report: Report): void {
+  const exists = { nodes: new Set(draft.nodes.map((n) => n.id)), edges: new Set(draft.edges.map((e) => e.id)) };
+  for (const step of draft.presentation.steps) {
+    for (const collection of ['nodes', 'edges'] as const) {
+      const kept = new Set<string>();
+      const refs = step[collection];
+      if (refs.every((ref) => exists[collection].has(ref) && !kept.has(ref) && kept.add(ref))) continue;
+      kept.clear();
+      step[collection] = refs.filter((ref) => {
+        const why = !exists[collection].has(ref) ? 'missing' : kept.has(ref) ? 'repeated' : undefined;
+        if (why === undefined) {
+          kept.add(ref);
+          return true;
+        }
+        report({ kind: 'stepReferenceDropped', stepId: step.id, collection, ref, why });
+        return false;
+      });
+    }
+  }
 }
 
 /** A connection whose source or target is not a node is dropped. */

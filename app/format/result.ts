@@ -6,7 +6,13 @@ import type { DiagramDocument, Size } from '../model/types';
  * an exhaustive switch (see messages.ts).
  */
 export type ParseResult =
-  | { readonly ok: true; readonly document: DiagramDocument; readonly repairs: readonly Repair[] }
+  | {
+      readonly ok: true;
+      readonly document: DiagramDocument;
+      readonly repairs: readonly Repair[];
+      /** Names of the migrations applied to an older file (`v1 -> v2`), oldest first; empty for a current file. */
+      readonly migrations: readonly string[];
+    }
   | { readonly ok: false; readonly error: ParseError };
 
 /** What a field had to be; lets messages be written in each language. */
@@ -54,8 +60,12 @@ export type ParseError =
 
 export type ParseErrorReason = ParseError['reason'];
 
-/** Id namespaces of a file. Ids are unique across all three (format.md: "unique within the file"). */
-export type IdCollection = 'nodes' | 'edges' | 'notes';
+/**
+ * Id namespaces of a file. Element ids are unique across nodes, edges and
+ * notes (format.md: "unique within the file"); presentation step ids are
+ * unique among the steps.
+ */
+export type IdCollection = 'nodes' | 'edges' | 'notes' | 'steps';
 
 /**
  * A lossless repair made while reading; each is listed to the user. The file
@@ -73,6 +83,18 @@ export type Repair =
   /** A container stored without a size got its kind's default size. */
   | { readonly kind: 'containerSizeAdded'; readonly nodeId: string; readonly size: Size }
   /** Some children came before their parents; nodes were reordered so parents come first. */
-  | { readonly kind: 'nodesReordered'; readonly moved: number };
+  | { readonly kind: 'nodesReordered'; readonly moved: number }
+  /**
+   * A presentation step named a component or connection that does not exist
+   * (`missing`), or named one it already named (`repeated`); that reference was
+   * dropped from the step.
+   */
+  | {
+      readonly kind: 'stepReferenceDropped';
+      readonly stepId: string;
+      readonly collection: 'nodes' | 'edges';
+      readonly ref: string;
+      readonly why: 'missing' | 'repeated';
+    };
 
 export type RepairKind = Repair['kind'];

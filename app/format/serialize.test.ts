@@ -62,7 +62,7 @@ describe('serializeDiagram: layout', () => {
 
   it('writes an empty document with every top-level field', () => {
     expect(serializeDiagram(emptyDocument('ja'))).toBe(
-      '{\n  "format": "kumozu.diagram",\n  "version": 1,\n  "meta": {\n    "title": "",\n    "description": "",\n    "lang": "ja"\n  },\n  "nodes": [],\n  "edges": [],\n  "notes": []\n}\n',
+      '{\n  "format": "kumozu.diagram",\n  "version": 2,\n  "meta": {\n    "title": "",\n    "description": "",\n    "lang": "ja"\n  },\n  "nodes": [],\n  "edges": [],\n  "notes": [],\n  "presentation": {\n    "steps": []\n  }\n}\n',
     );
   });
 
@@ -76,7 +76,8 @@ describe('serializeDiagram: layout', () => {
         { id: 'b', kind: 'eksControlPlane', label: '', parent: null, position: { x: 0, y: 0 }, props: {} },
       ],
       meta: { lang: 'en', description: 'd', title: 't', extra: { author: 'me' } },
-      version: 1,
+      presentation: { extra: { z: 1 }, steps: [{ extra: { 1: 'one', speaker: 's' }, edges: ['e'], nodes: ['b', 'a'], title: 'T', id: 's1' }] },
+      version: 2,
       format: 'kumozu.diagram',
     };
     const parsed = JSON.parse(serializeDiagram(doc)) as Record<string, JsonObject[] | JsonObject>;
@@ -86,13 +87,16 @@ describe('serializeDiagram: layout', () => {
       const start = text.indexOf(`      ${from}`);
       return [...text.slice(start, text.indexOf(to, start)).matchAll(/^ {6}"([^"]+)":/gm)].map((m) => m[1]!);
     };
-    expect(Object.keys(parsed)).toEqual(['2', 'format', 'version', 'meta', 'nodes', 'edges', 'notes', 'zzz']);
-    // Unknown top-level fields follow "notes", in object order (where integer-like keys come first).
-    expect(text.indexOf('"notes"')).toBeLessThan(text.indexOf('"2": "two"'));
+    expect(Object.keys(parsed)).toEqual(['2', 'format', 'version', 'meta', 'nodes', 'edges', 'notes', 'presentation', 'zzz']);
+    // Unknown top-level fields follow "presentation", in object order (where integer-like keys come first).
+    expect(text.indexOf('"presentation"')).toBeLessThan(text.indexOf('"2": "two"'));
     expect(text.indexOf('"2": "two"')).toBeLessThan(text.indexOf('"zzz"'));
     expect(keysInText('"id": "a"', '"id": "b"')).toEqual(['id', 'kind', 'label', 'parent', 'position', 'props', '9', 'locked']);
     expect(keysInText('"id": "e"', '"notes"')).toEqual(['id', 'kind', 'source', 'target', 'label', 'props', '0']);
-    expect(keysInText('"id": "n"', '"zzz"')).toEqual(['id', 'text', 'position', 'color']);
+    expect(keysInText('"id": "n"', '"presentation"')).toEqual(['id', 'text', 'position', 'color']);
+    expect(text).toContain(
+      '"presentation": {\n    "steps": [\n      {\n        "id": "s1",\n        "title": "T",\n        "nodes": [\n          "b",\n          "a"\n        ],\n        "edges": [\n          "e"\n        ],\n        "1": "one",\n        "speaker": "s"\n      }\n    ],\n    "z": 1\n  }',
+    );
     expect(text).toContain('"meta": {\n    "title": "t",\n    "description": "d",\n    "lang": "en",\n    "author": "me"\n  }');
     expect(text).toContain('"position": {\n        "x": 4,\n        "y": 5\n      }');
   });
@@ -103,7 +107,7 @@ describe('serializeDiagram: layout', () => {
     });
     const out = JSON.parse(serializeDiagram(doc)) as { format: string; version: number; nodes: JsonObject[] };
     expect(out.format).toBe('kumozu.diagram');
-    expect(out.version).toBe(1);
+    expect(out.version).toBe(2);
     expect(out.nodes[0]).toMatchObject({ id: 'a', kind: 'hpa', note: 'kept' });
   });
 
@@ -233,9 +237,15 @@ const docArb: fc.Arbitrary<DiagramDocument> = fc
       { maxLength: 6 },
     ),
     notes: fc.array(fc.record({ id: ids, text: fc.string({ maxLength: 8 }), position: point }), { maxLength: 3 }),
+    presentation: fc.record({
+      steps: fc.array(
+        fc.record({ id: fc.constantFrom('s1', 's2', 's1-2', 'a'), title: fc.string({ maxLength: 6 }), nodes: fc.array(ids, { maxLength: 4 }), edges: fc.array(ids, { maxLength: 3 }) }),
+        { maxLength: 4 },
+      ),
+    }),
     extra: maybeExtra,
   })
-  .map(({ extra, ...rest }) => ({ format: 'kumozu.diagram' as const, version: 1 as const, ...rest, ...(extra ? { extra } : {}) }));
+  .map(({ extra, ...rest }) => ({ format: 'kumozu.diagram' as const, version: 2 as const, ...rest, ...(extra ? { extra } : {}) }));
 
 describe('serializeDiagram: properties', () => {
   it('serialize(parse(serialize(doc))) is stable, and the second read repairs nothing', () => {

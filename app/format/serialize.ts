@@ -6,9 +6,11 @@ import {
   type DiagramMeta,
   type DiagramNode,
   type DiagramNote,
+  type DiagramPresentation,
   type Json,
   type JsonObject,
   type Point,
+  type PresentationStep,
   type Size,
 } from '../model/types';
 import { defaultSizeOf, isContainerKind } from '../catalog/registry';
@@ -66,6 +68,7 @@ function documentEntries(doc: DiagramDocument): Ordered {
       ['nodes', doc.nodes.map(nodeEntries)],
       ['edges', doc.edges.map(edgeEntries)],
       ['notes', doc.notes.map(noteEntries)],
+      ['presentation', presentationEntries(doc.presentation)],
     ],
     doc.extra,
   );
@@ -137,6 +140,23 @@ function noteEntries(note: DiagramNote): Ordered {
       ['position', point(note.position)],
     ],
     note.extra,
+  );
+}
+
+/** Version 2: always written, `{ "steps": [] }` when there are none. */
+function presentationEntries(presentation: DiagramPresentation | undefined): Ordered {
+  return withExtra([['steps', (presentation?.steps ?? []).map(stepEntries)]], presentation?.extra);
+}
+
+function stepEntries(step: PresentationStep): Ordered {
+  return withExtra(
+    [
+      ['id', step.id],
+      ['title', step.title],
+      ['nodes', [...step.nodes]],
+      ['edges', [...step.edges]],
+    ],
+    step.extra,
   );
 }
 

@@ -1,6 +1,6 @@
 import { defaultConnectionProps } from '../catalog/connections';
 import { defaultProps, defaultSizeOf, isContainerKind } from '../catalog/registry';
-import type { DiagramDocument, DiagramEdge, DiagramNode, JsonObject } from './types';
+import type { DiagramDocument, DiagramEdge, DiagramNode, JsonObject, PresentationStep } from './types';
 import { emptyDocument } from './types';
 
 /**
@@ -33,6 +33,10 @@ export function edge(id: string, kind: string, source: string, target: string, p
   return { id, kind, source, target, label: '', props: { ...defaultConnectionProps(kind), ...props } };
 }
 
-export function doc(nodes: DiagramNode[], edges: DiagramEdge[] = []): DiagramDocument {
-  return { ...emptyDocument('en'), nodes, edges };
+export function step(id: string, nodes: string[], edges: string[] = [], title = id): PresentationStep {
+  return { id, title, nodes, edges };
+}
+
+export function doc(nodes: DiagramNode[], edges: DiagramEdge[] = [], steps: PresentationStep[] = []): DiagramDocument {
+  return { ...emptyDocument('en'), nodes, edges, presentation: { steps } };
 }

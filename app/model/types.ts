@@ -1,5 +1,6 @@
 /**
- * The plain diagram document of spec/format.md, version 1.
+ * The plain diagram document of spec/format.md, version 2 (docs/format.md:
+ * version 1 plus the presentation steps).
  *
  * This is the one source of truth: the canvas, the rule engine, the exporters
  * and the CLI all read this shape. Nothing a view computes is stored here.
@@ -29,7 +30,7 @@ export interface Size {
 }
 
 export const FORMAT_ID = 'kumozu.diagram';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface DiagramMeta {
   title: string;
@@ -71,6 +72,29 @@ export interface DiagramNote {
   extra?: JsonObject;
 }
 
+/**
+ * One step of a presentation: what the presenter reveals when it reaches it.
+ * A node named by a step appears at the first step naming it, together with
+ * its ancestors; nodes named by no step are context, visible from the start.
+ * A connection appears once both ends are visible, or later if a step names it.
+ */
+export interface PresentationStep {
+  /** Unique among the steps (its own namespace, not shared with elements). */
+  id: string;
+  title: string;
+  /** Node ids, in the order the instructor added them. */
+  nodes: string[];
+  /** Edge ids held back until this step (when their ends are visible earlier). */
+  edges: string[];
+  extra?: JsonObject;
+}
+
+export interface DiagramPresentation {
+  /** In presentation order. */
+  steps: PresentationStep[];
+  extra?: JsonObject;
+}
+
 export interface DiagramDocument {
   format: typeof FORMAT_ID;
   version: typeof FORMAT_VERSION;
@@ -79,6 +103,8 @@ export interface DiagramDocument {
   nodes: DiagramNode[];
   edges: DiagramEdge[];
   notes: DiagramNote[];
+  /** Since version 2. */
+  presentation: DiagramPresentation;
   extra?: JsonObject;
 }
 
@@ -90,5 +116,6 @@ export function emptyDocument(lang: Lang = 'en'): DiagramDocument {
     nodes: [],
     edges: [],
     notes: [],
+    presentation: { steps: [] },
   };
 }

@@ -247,8 +247,8 @@ describe('check input errors', () => {
   });
 
   it('version too new', async () => {
-    const path = await file('future.kumozu.json', JSON.stringify({ format: 'kumozu.diagram', version: 2, nodes: [], edges: [] }));
-    await expectInputError(await runCheck(options(path), depsWith(engine)), path, /newer Kumozu \(file format version 2; this app reads up to version 1\)/);
+    const path = await file('future.kumozu.json', JSON.stringify({ format: 'kumozu.diagram', version: 3, nodes: [], edges: [] }));
+    await expectInputError(await runCheck(options(path), depsWith(engine)), path, /newer Kumozu \(file format version 3; this app reads up to version 2\)/);
   });
 
   it('invalid, with the path to the field', async () => {
