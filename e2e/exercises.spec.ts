@@ -22,6 +22,7 @@ async function absolute(k: Kumozu, id: string): Promise<{ x: number; y: number }
 
 test('a learner completes the HPA exercise with the mouse and keyboard and sees the goals tick', async ({ k, page }) => {
   await k.open({ lang: 'en' });
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('exercises-open').click();
   const panel = page.getByTestId('exercise-panel');
   await expect(panel.getByTestId('exercise')).toHaveCount(EXERCISES.length);
@@ -98,6 +99,7 @@ test('a learner completes the HPA exercise with the mouse and keyboard and sees 
     .toBe(6);
   await page.reload();
   await expect(k.canvas).toBeVisible();
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('exercises-open').click();
   await expect(page.getByTestId('exercise-active')).toHaveAttribute('data-exercise', 'hpa-scale');
   await expect(page.getByTestId('exercise-complete')).toBeVisible();
@@ -106,6 +108,7 @@ test('a learner completes the HPA exercise with the mouse and keyboard and sees 
 
 test('the reference solution is loaded only after the learner agrees, and the panel speaks Japanese', async ({ k, page }) => {
   await k.open({ lang: 'ja' });
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('exercises-open').click();
   const panel = page.getByTestId('exercise-panel');
   await panel.locator('[data-exercise="fargate-private"]').getByTestId('exercise-start').click();

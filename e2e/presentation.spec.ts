@@ -43,6 +43,7 @@ test('an instructor builds steps with the mouse, keeps them across a reload, and
   await k.load(classroom);
   await expect(k.node('alb')).toBeVisible();
 
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('steps-open').click();
   const panel = page.getByTestId('steps-panel');
   await expect(panel).toBeVisible();
@@ -98,6 +99,7 @@ test('an instructor builds steps with the mouse, keeps them across a reload, and
   await page.reload();
   await expect(k.node('alb')).toBeVisible();
   expect(await k.page.evaluate(() => (window as unknown as { kumozuAutomation: { getDocument(): { version: number } } }).kumozuAutomation.getDocument().version)).toBe(2);
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('steps-open').click();
   await page.getByTestId('fit-view').click();
   await expect(panel.getByTestId('step')).toHaveCount(2);
@@ -109,6 +111,7 @@ test('an instructor builds steps with the mouse, keeps them across a reload, and
   const viewportBefore = await k.viewport();
 
   // Present: only the canvas is left, and step 1 shows the control plane with its context.
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('present-start').click();
   await expect(page.getByTestId('app')).toHaveClass(/k-presenting/);
   await expect(page.getByTestId('present-position')).toHaveText('Step 1 / 2');
@@ -159,6 +162,7 @@ test('an instructor builds steps with the mouse, keeps them across a reload, and
 test('steps by layer proposes an order the instructor can undo; deleting a component takes it out of its step', async ({ k, page }) => {
   await k.open({ lang: 'en' });
   await k.load(classroom);
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('steps-open').click();
   const panel = page.getByTestId('steps-panel');
   const titles = () => panel.getByTestId('step-title').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));

@@ -7,6 +7,7 @@ const wrongIndex = (i: number) => QUIZ[i]?.choices.findIndex((c) => !c.correct) 
 
 test('answering with the mouse shows explanations, and the score follows right and wrong answers', async ({ k, page }) => {
   await k.open({ lang: 'en' });
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('quiz-open').click();
   const quiz = page.getByTestId('quiz');
   await expect(quiz.getByTestId('quiz-progress')).toHaveText(`Question 1 of ${QUIZ.length}`);
@@ -51,6 +52,7 @@ test('answering with the mouse shows explanations, and the score follows right a
 test('a question links to its components and frames them in the open diagram, in Japanese', async ({ k, page }) => {
   await k.open({ lang: 'ja' });
   await k.load(JSON.parse(readFileSync('assets/examples/web-app.kumozu.json', 'utf8')));
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('quiz-open').click();
   const quiz = page.getByTestId('quiz');
   await expect(quiz.getByTestId('quiz-progress')).toHaveText(`第 1 問 / 全 ${QUIZ.length} 問`);
@@ -71,6 +73,7 @@ test('a question links to its components and frames them in the open diagram, in
   for (const id of ids) await expect(k.node(id)).toHaveClass(/selected/);
 
   // Progress is kept while the learner looks at the diagram.
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('quiz-open').click();
   await expect(page.getByTestId('quiz').getByTestId('quiz-explanation')).toBeVisible();
   await page.keyboard.press('Escape');

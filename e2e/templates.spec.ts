@@ -30,6 +30,7 @@ test('a spot-the-mistakes variant shows exactly its planted findings', async ({ 
 test('the data-plane comparison highlights what the diagram uses and selects it', async ({ k, page }) => {
   await k.open({ lang: 'en' });
   await k.load(JSON.parse(readFileSync('assets/examples/web-app.kumozu.json', 'utf8')));
+  await page.getByTestId('teach-menu').click();
   await page.getByTestId('compare-open').click();
   const rows = page.getByTestId('comparison').getByTestId('comparison-row');
   await expect(rows).toHaveCount(4);
