@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildIfStale, ROOT, serveWebEdition } from './lib/webserver.mjs';
+import { buildIfStale, serveWebEdition } from './lib/webserver.mjs';
 
 function electronBinary() {
   try {
@@ -20,22 +20,27 @@ function electronBinary() {
   }
 }
 
+const port = Number(process.env.KUMOZU_PORT ?? 4173);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`KUMOZU_PORT must be a port number (1-65535), got "${process.env.KUMOZU_PORT}".`);
+  process.exit(2);
+}
+
 const bin = electronBinary();
-// The desktop launcher (build of main/ and preload, then Electron) arrives with the desktop issue.
-const desktopReady = bin && existsSync(join(ROOT, 'scripts', 'lib', 'desktop.mjs'));
-if (desktopReady) {
-  const { launchDesktop } = await import('./lib/desktop.mjs');
-  await launchDesktop(bin);
+const { desktopUnavailable, launchDesktop } = await import('./lib/desktop.mjs');
+const reason = desktopUnavailable(bin);
+if (reason === null) {
+  try {
+    process.exitCode = await launchDesktop(bin);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
 } else {
-  const port = Number(process.env.KUMOZU_PORT ?? 4173);
-  console.log(
-    bin
-      ? 'The desktop shell is not part of this build yet; serving the web edition instead.'
-      : 'The Electron binary is not installed (it is downloaded on first launch, which needs internet access); serving the web edition instead.',
-  );
   await buildIfStale();
   const server = await serveWebEdition(port);
-  console.log(`Kumozu web edition: http://127.0.0.1:${port}/  (open it in your browser; Ctrl+C stops)`);
+  // One line: why there is no desktop window, and where the web edition is.
+  console.log(`No desktop app: ${reason}. Serving the web edition at http://127.0.0.1:${port}/ instead (open it in your browser; Ctrl+C stops).`);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

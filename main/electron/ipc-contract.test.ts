@@ -116,3 +116,49 @@ describe('validateRequest on arbitrary input', () => {
     );
   });
 });
+
+describe('menu:set and the close/edit channels', () => {
+  const ok = { id: 'save', menu: 'file', label: 'Save', accelerators: ['CmdOrCtrl+S'], enabled: true, checked: null, separatorBefore: false };
+  const spec = (items: unknown[], lang: unknown = 'en') => validateRequest('menu:set', { lang, items });
+
+  it('accepts the renderer menus', () => {
+    expect(spec([ok, { ...ok, id: 'snap', menu: 'view', label: 'グリッドに吸着', accelerators: [], checked: true }], 'ja').ok).toBe(true);
+    expect(spec([{ ...ok, id: 'fit', accelerators: ['Shift+1'] }, { ...ok, id: 'delete', accelerators: ['Delete', 'Backspace'] }]).ok).toBe(true);
+  });
+
+  it('refuses hostile menus', () => {
+    const bad: unknown[][] = [
+      [{ ...ok, id: '__proto__' }],
+      [{ ...ok, id: 'x'.repeat(41) }],
+      [{ ...ok, menu: 'window' }],
+      [{ ...ok, label: 'a\u0000b' }],
+      [{ ...ok, label: 'L'.repeat(101) }],
+      [{ ...ok, label: '' }],
+      [{ ...ok, accelerators: ['CmdOrCtrl+Q+W+E+R'] }],
+      [{ ...ok, accelerators: ['MediaPlayPause'] }],
+      [{ ...ok, accelerators: 'CmdOrCtrl+S' }],
+      [{ ...ok, accelerators: ['A', 'B', 'C', 'D', 'E'] }],
+      [{ ...ok, enabled: 'yes' }],
+      [{ ...ok, checked: 1 }],
+      [{ ...ok, role: 'quit' }],
+      [{ ...ok, click: 'require("child_process")' }],
+      [ok, ok],
+      Array.from({ length: 65 }, (_, i) => ({ ...ok, id: `a${i}` })),
+      [null],
+      ['save'],
+    ];
+    for (const items of bad) expect(spec(items).ok, JSON.stringify(items).slice(0, 80)).toBe(false);
+    expect(spec([ok], 'de').ok).toBe(false);
+    expect(validateRequest('menu:set', { lang: 'en' }).ok).toBe(false);
+    expect(validateRequest('menu:set', [ok]).ok).toBe(false);
+  });
+
+  it('close answers carry nothing; text edits are one of the editing commands', () => {
+    expect(validateRequest('app:confirmClose', null).ok).toBe(true);
+    expect(validateRequest('app:confirmClose', { force: true }).ok).toBe(false);
+    expect(validateRequest('app:closeAcknowledged', 'x').ok).toBe(false);
+    for (const command of ['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']) expect(validateRequest('app:editText', { command }).ok).toBe(true);
+    for (const command of ['print', 'reload', 'toggleDevTools', 'openDevTools', '', 7, null]) expect(validateRequest('app:editText', { command }).ok).toBe(false);
+  });
+});
+

@@ -63,12 +63,56 @@ export interface DraftInfo {
 
 export type ExportData = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
 
-/** Menu actions main sends to the renderer (main → renderer only; never invoked). */
-export const MENU_ACTIONS = ['new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo', 'find', 'about'] as const;
-export type MenuAction = (typeof MENU_ACTIONS)[number];
+/**
+ * The native menus are fed by the renderer's action registry: the renderer
+ * sends what each menu holds (ids, labels in the UI language, accelerators,
+ * enabled and checked state) with `menu:set`; a click comes back as the
+ * action's id on MENU_EVENT (main → renderer only; never invoked). Main adds
+ * the platform's own items (app menu, roles, Open Recent, window, about).
+ */
 export const MENU_EVENT = 'menu:action';
-/** A file main opened on its own (command line, second instance, macOS open-file): main → renderer, carries an OpenedDiagram. */
+/** A file main opened on its own (command line, second instance, macOS open-file, Open Recent): main → renderer, carries an OpenedDiagram. */
 export const OPENED_EVENT = 'file:opened';
+/** A file main was asked to open on its own could not be opened: main → renderer, carries `{ name, reason }` (an OpenFailureReason). */
+export const OPEN_FAILED_EVENT = 'file:openFailed';
+/** Why a file could not be opened (the renderer words it): the reasons of main/cli/io.ts's InputFailure, plus `notAnImage`. */
+export type OpenFailureReason = string;
+/** The user closes the window or quits with unsaved changes: main → renderer; the renderer asks and answers with `app:confirmClose`. */
+export const CLOSE_REQUEST_EVENT = 'app:closeRequested';
+
+export const MENU_NAMES = ['file', 'edit', 'view', 'help'] as const;
+export type MenuName = (typeof MENU_NAMES)[number];
+export const UI_LANGS = ['en', 'ja'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
+
+export interface MenuItemSpec {
+  /** The renderer's action id, sent back on click. */
+  readonly id: string;
+  readonly menu: MenuName;
+  readonly label: string;
+  /** Electron accelerators, most preferred first (main picks the platform's usual one). */
+  readonly accelerators: readonly string[];
+  readonly enabled: boolean;
+  /** null for a plain item; a boolean makes it a checkbox item (snap to grid, minimap). */
+  readonly checked: boolean | null;
+  /** Starts a new group (a separator before it). */
+  readonly separatorBefore: boolean;
+}
+
+export interface MenuSpec {
+  readonly lang: UiLang;
+  readonly items: readonly MenuItemSpec[];
+}
+
+/** Text-field editing main performs on the focused field (menu Edit items while the user types in a field). */
+export const EDIT_COMMANDS = ['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll'] as const;
+export type EditCommand = (typeof EDIT_COMMANDS)[number];
+
+export const MAX_MENU_ITEMS = 64;
+export const MAX_LABEL_LENGTH = 100;
+const ACTION_ID = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+/** The accelerators the renderer's registry produces: up to three modifiers and one key. */
+const ACCELERATOR = /^(?:(?:CmdOrCtrl|Alt|Shift)\+){0,3}(?:[A-Z0-9=-]|F[1-9]|F1[0-2]|Plus|Delete|Backspace|Enter|Escape|Up|Down|Left|Right|Space|Tab)$/;
 
 /** Every renderer → main channel: request and response. */
 export interface IpcContract {
@@ -86,6 +130,14 @@ export interface IpcContract {
   'drafts:discard': { request: { readonly id: string }; response: boolean };
   'app:setTitle': { request: { readonly title: string }; response: null };
   'app:setDirty': { request: { readonly dirty: boolean }; response: null };
+  /** The menus, rebuilt whenever the language, the enabled state or the action set changes. */
+  'menu:set': { request: MenuSpec; response: null };
+  /** The renderer answered a CLOSE_REQUEST_EVENT: the user saved or chose to discard; main closes (or quits). */
+  'app:confirmClose': { request: null; response: null };
+  /** The renderer received CLOSE_REQUEST_EVENT and is asking the user (main stops waiting to ask natively). */
+  'app:closeAcknowledged': { request: null; response: null };
+  /** A menu Edit command while the user types in a text field: main runs it on the focused field. */
+  'app:editText': { request: { readonly command: EditCommand }; response: null };
 }
 
 export type Channel = keyof IpcContract;
@@ -237,7 +289,45 @@ export const validators: { readonly [C in Channel]: Validator<RequestOf<C>> } = 
   }),
   'app:setDirty': (p) =>
     fields<{ dirty: boolean }>(p, ['dirty'], (r) => (typeof r.dirty === 'boolean' ? { dirty: r.dirty } : { error: 'dirty is not a boolean' })),
+  'menu:set': (p) => fields<MenuSpec>(p, ['lang', 'items'], (r) => {
+    if (!(UI_LANGS as readonly unknown[]).includes(r.lang)) return { error: 'lang is unknown' };
+    if (!Array.isArray(r.items)) return { error: 'items is not an array' };
+    if (r.items.length > MAX_MENU_ITEMS) return { error: `more than ${MAX_MENU_ITEMS} items` };
+    const items: MenuItemSpec[] = [];
+    const seen = new Set<string>();
+    for (const [i, raw] of (r.items as unknown[]).entries()) {
+      const item = menuItem(raw);
+      if (isError(item)) return { error: `items[${i}]: ${item.error}` };
+      if (seen.has(item.id)) return { error: `items[${i}]: duplicate id` };
+      seen.add(item.id);
+      items.push(item);
+    }
+    return { lang: r.lang as UiLang, items };
+  }),
+  'app:confirmClose': nullPayload,
+  'app:closeAcknowledged': nullPayload,
+  'app:editText': (p) => fields<{ command: EditCommand }>(p, ['command'], (r) =>
+    (EDIT_COMMANDS as readonly unknown[]).includes(r.command) ? { command: r.command as EditCommand } : { error: 'command is unknown' }),
 };
+
+function menuItem(value: unknown): MenuItemSpec | { error: string } {
+  const r = record(value, ['id', 'menu', 'label', 'accelerators', 'enabled', 'checked', 'separatorBefore']);
+  if (typeof r === 'string') return { error: r };
+  if (typeof r.id !== 'string' || !ACTION_ID.test(r.id)) return { error: 'id is not an action id' };
+  if (!(MENU_NAMES as readonly unknown[]).includes(r.menu)) return { error: 'menu is unknown' };
+  const label = shortString(r.label, 'label', MAX_LABEL_LENGTH);
+  if (isError(label)) return label;
+  if (!Array.isArray(r.accelerators) || r.accelerators.length > 4) return { error: 'accelerators is not a short array' };
+  const accelerators: string[] = [];
+  for (const a of r.accelerators as unknown[]) {
+    if (typeof a !== 'string' || a.length > 40 || !ACCELERATOR.test(a)) return { error: 'accelerator is not one we use' };
+    accelerators.push(a);
+  }
+  if (typeof r.enabled !== 'boolean') return { error: 'enabled is not a boolean' };
+  if (r.checked !== null && typeof r.checked !== 'boolean') return { error: 'checked is not a boolean or null' };
+  if (typeof r.separatorBefore !== 'boolean') return { error: 'separatorBefore is not a boolean' };
+  return { id: r.id, menu: r.menu as MenuName, label, accelerators, enabled: r.enabled, checked: r.checked, separatorBefore: r.separatorBefore };
+}
 
 export const CHANNELS = Object.keys(validators) as Channel[];
 

@@ -18,6 +18,9 @@ vi.mock('electron', () => ({
 type Api = Record<string, unknown> & {
   files: { edition: string; open(): Promise<unknown>; save(t: string, r: unknown, n: string): Promise<unknown>; exportFile(d: Uint8Array | string, n: string, m: string): Promise<unknown> };
   onMenu(l: (a: string) => void): () => void;
+  onOpened(l: (f: { ref: unknown; bytes: Uint8Array }) => void): () => void;
+  onOpenFailed(l: (f: { name: string; reason: string }) => void): () => void;
+  onCloseRequest(l: () => void): () => void;
 };
 let api: Api;
 
@@ -34,11 +37,11 @@ function functions(value: unknown, prefix = ''): string[] {
 }
 
 describe('preload', () => {
-  it('exposes only kumozuDesktop, one function per message plus the two event subscriptions', () => {
+  it('exposes only kumozuDesktop, one function per message plus the four event subscriptions', () => {
     expect([...exposed.keys()]).toEqual(['kumozuDesktop']);
     expect(api.files.edition).toBe('desktop');
-    // file:open, openRecent, reload, save, saveAs, export, recent:list, 4 drafts, setTitle, setDirty = every channel once.
-    expect(functions(api).length).toBe(CHANNELS.length + 2);
+    // Every channel once (files, recent, drafts, title, dirty, menu, close answers, text edits), plus onMenu, onOpened, onOpenFailed, onCloseRequest.
+    expect(functions(api).length).toBe(CHANNELS.length + 4);
   });
 
   it('sends a token, never a path, and maps results to DiagramFiles answers', async () => {
@@ -52,6 +55,9 @@ describe('preload', () => {
 
     invoke.mockResolvedValueOnce({ ok: false, failure: { reason: 'conflict', file: { token: 'tok1', name: 'a' } } });
     await expect(api.files.save('{}', { name: 'a', handle: 'tok1' }, 'a')).rejects.toThrow('conflict');
+
+    invoke.mockResolvedValueOnce({ ok: false, failure: { reason: 'notADiagram', detail: 'noEmbeddedDiagram' } });
+    await expect(api.files.open()).rejects.toThrow('notADiagram:noEmbeddedDiagram');
 
     invoke.mockResolvedValueOnce({ ok: true, value: { file: { token: 'tok2', name: 'b.svg' }, text: '{"x":1}' } });
     const opened = (await api.files.open()) as { ref: unknown; bytes: Uint8Array };
@@ -70,5 +76,42 @@ describe('preload', () => {
     expect(got).toEqual(['save']);
     off();
     expect(listeners.has('menu:action')).toBe(false);
+  });
+
+  it('keeps files main opened before the page listened, then delivers them in order', () => {
+    const send = listeners.get('file:opened');
+    send?.({ sender: 'secret' }, { file: { token: 't1', name: 'argv.kumozu.json' }, text: '{}' });
+    send?.({ sender: 'secret' }, { file: { token: 't2', name: 'second.png' }, text: '{"a":1}' });
+    const got: unknown[] = [];
+    const off = api.onOpened((f) => got.push(f.ref));
+    expect(got).toEqual([{ name: 'argv.kumozu.json', handle: 't1' }, { name: 'second.png', handle: 't2' }]);
+    send?.({}, { file: { token: 't3', name: 'later.kumozu.json' }, text: '{}' });
+    expect(got).toHaveLength(3);
+    off();
+  });
+
+  it('close requests reach the page without the event; answers go through their own channels', async () => {
+    let asked = 0;
+    const off = api.onCloseRequest(() => void asked++);
+    listeners.get('app:closeRequested')?.({ sender: 'secret' });
+    expect(asked).toBe(1);
+    off();
+    invoke.mockResolvedValueOnce(null);
+    await (api.confirmClose as () => Promise<unknown>)();
+    expect(invoke).toHaveBeenLastCalledWith('app:confirmClose', null);
+    invoke.mockResolvedValueOnce(null);
+    await (api.editText as (c: string) => Promise<unknown>)('copy');
+    expect(invoke).toHaveBeenLastCalledWith('app:editText', { command: 'copy' });
+  });
+
+  it('open failures reach the page with a name and a reason, malformed ones not at all', () => {
+    const send = listeners.get('file:openFailed');
+    send?.({}, { name: 'gone.kumozu.json', reason: 'notFound' });
+    const got: unknown[] = [];
+    const off = api.onOpenFailed((f) => got.push(f));
+    send?.({}, { name: 7, reason: 'x' });
+    send?.({}, null);
+    expect(got).toEqual([{ name: 'gone.kumozu.json', reason: 'notFound' }]);
+    off();
   });
 });

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Channel, DraftInfo, FileHandle, FileResult, MENU_EVENT, MenuAction, OPENED_EVENT, OpenedDiagram, RequestOf, ResponseOf } from './ipc-contract';
+import type { Channel, CLOSE_REQUEST_EVENT, DraftInfo, OPEN_FAILED_EVENT, EditCommand, FileHandle, FileResult, MENU_EVENT, MenuSpec, OPENED_EVENT, OpenedDiagram, RequestOf, ResponseOf } from './ipc-contract';
 
 /**
  * The only bridge between the page and main (design/architecture.md, example
@@ -18,6 +18,15 @@ function invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<R
 
 const menuEvent: typeof MENU_EVENT = 'menu:action';
 const openedEvent: typeof OPENED_EVENT = 'file:opened';
+const closeRequestEvent: typeof CLOSE_REQUEST_EVENT = 'app:closeRequested';
+const openFailedEvent: typeof OPEN_FAILED_EVENT = 'file:openFailed';
+
+/** Subscribes `listener` to a main → renderer event without handing it the IPC event object; returns an unsubscribe function. */
+function subscribe(channel: string, listener: (...args: unknown[]) => void): () => void {
+  const wrapped = (_event: unknown, ...args: unknown[]): void => listener(...args);
+  ipcRenderer.on(channel, wrapped);
+  return () => void ipcRenderer.removeListener(channel, wrapped);
+}
 
 /** FileRef of renderer/src/files/types.ts: the token travels as the opaque handle. */
 interface Ref {
@@ -32,10 +41,36 @@ const tokenOf = (ref: Ref | null): string | null => (ref !== null && typeof ref.
 function unwrap<T, R>(r: FileResult<T>, map: (v: T) => R): R | null {
   if (r.ok) return map(r.value);
   if (r.failure.reason === 'cancelled') return null;
-  throw new Error(r.failure.reason === 'io' ? `io:${r.failure.code}: ${r.failure.message}` : r.failure.reason);
+  const f = r.failure;
+  throw new Error(f.reason === 'io' ? `io:${f.code}: ${f.message}` : f.reason === 'notADiagram' ? `notADiagram:${f.detail}` : f.reason);
 }
 
 const opened = (o: OpenedDiagram) => ({ ref: toRef(o.file), bytes: new TextEncoder().encode(o.text) });
+
+/**
+ * A file named on the command line may arrive (or fail to open) before the
+ * page has started listening (main sends it once the page has loaded, React
+ * subscribes a little later): keep such events until a listener comes.
+ */
+function buffered<T>(channel: string): (listener: (value: T) => void) => () => void {
+  const early: T[] = [];
+  let current: ((value: T) => void) | null = null;
+  ipcRenderer.on(channel, (_event: unknown, value: T) => {
+    if (current) current(value);
+    else if (early.length < 16) early.push(value);
+  });
+  return (listener) => {
+    const mine = (value: T): void => listener(value);
+    current = mine;
+    for (const v of early.splice(0)) mine(v);
+    return () => {
+      if (current === mine) current = null;
+    };
+  };
+}
+
+const subscribeOpened = buffered<OpenedDiagram>(openedEvent);
+const subscribeOpenFailed = buffered<unknown>(openFailedEvent);
 
 contextBridge.exposeInMainWorld('kumozuDesktop', {
   /** renderer/src/files/types.ts DiagramFiles. */
@@ -58,18 +93,23 @@ contextBridge.exposeInMainWorld('kumozuDesktop', {
   },
   setTitle: (title: string) => invoke('app:setTitle', { title }),
   setDirty: (dirty: boolean) => invoke('app:setDirty', { dirty }),
-  /** Menu commands; the IPC event object is never handed to the page. Returns an unsubscribe function. */
-  onMenu: (listener: (action: MenuAction) => void) => {
-    const wrapped = (_event: unknown, action: unknown) => {
-      if (typeof action === 'string') listener(action as MenuAction);
-    };
-    ipcRenderer.on(menuEvent, wrapped);
-    return () => void ipcRenderer.removeListener(menuEvent, wrapped);
-  },
-  /** Files main opened itself (command line, second instance, macOS open-file). */
-  onOpened: (listener: (file: { ref: Ref; bytes: Uint8Array }) => void) => {
-    const wrapped = (_event: unknown, o: OpenedDiagram) => listener(opened(o));
-    ipcRenderer.on(openedEvent, wrapped);
-    return () => void ipcRenderer.removeListener(openedEvent, wrapped);
-  },
+  setMenu: (spec: MenuSpec) => invoke('menu:set', spec),
+  confirmClose: () => invoke('app:confirmClose', null),
+  closeAcknowledged: () => invoke('app:closeAcknowledged', null),
+  editText: (command: EditCommand) => invoke('app:editText', { command }),
+  /** Menu commands: the id of the renderer action that was clicked. */
+  onMenu: (listener: (actionId: string) => void) =>
+    subscribe(menuEvent, (id) => {
+      if (typeof id === 'string') listener(id);
+    }),
+  /** Files main opened itself (command line, second instance, macOS open-file, Open Recent); those that arrived before the page listened are delivered first. */
+  onOpened: (listener: (file: { ref: Ref; bytes: Uint8Array }) => void) => subscribeOpened((o) => listener(opened(o))),
+  /** A file main was asked to open (command line, OS, Open Recent) could not be: its name and why. */
+  onOpenFailed: (listener: (failure: { name: string; reason: string }) => void) =>
+    subscribeOpenFailed((f) => {
+      const { name, reason } = (f ?? {}) as { name?: unknown; reason?: unknown };
+      if (typeof name === 'string' && typeof reason === 'string') listener({ name, reason });
+    }),
+  /** The user closes the window or quits with unsaved changes. */
+  onCloseRequest: (listener: () => void) => subscribe(closeRequestEvent, () => listener()),
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { type WebContentsLike, CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isAllowedExternalUrl, shouldAllowNavigation, webPreferences, withCsp } from './security';
+import { type WebContentsLike, CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isAllowedExternalUrl, shouldAllowNavigation, createHardenedWindow, withCsp } from './security';
 
 const app = { appFileUrl: 'file:///opt/Kumozu/resources/app.asar/dist/renderer/index.html' };
 
@@ -11,8 +11,32 @@ describe('security decisions', () => {
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('webPreferences are locked down', () => {
-    expect(webPreferences('/p.js', false)).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
+  it('every window is created locked down, whatever options the caller passes', () => {
+    class FakeWindow {
+      readonly options: Record<string, unknown>;
+      constructor(options: object) {
+        this.options = options as Record<string, unknown>;
+      }
+    }
+    const w = createHardenedWindow(FakeWindow, { width: 800, title: 'Kumozu' }, '/p.cjs', false);
+    expect(w.options).toMatchObject({ width: 800, title: 'Kumozu' });
+    expect(w.options.webPreferences).toMatchObject({
+      preload: '/p.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
+      navigateOnDragDrop: false,
+    });
+    // A caller cannot slip its own webPreferences in.
+    const sneaky = createHardenedWindow(FakeWindow, { webPreferences: { nodeIntegration: true } } as never, '/p.cjs', true);
+    expect(sneaky.options.webPreferences).toMatchObject({ nodeIntegration: false, devTools: true });
   });
 
   it('opens only https links to allow-listed hosts', () => {

@@ -17,6 +17,7 @@ let logs: string[];
 let nextOpen: string | null;
 let nextSave: string | null;
 let title: string;
+let windowCalls: string[];
 let service: DesktopService;
 
 beforeEach(async () => {
@@ -25,10 +26,18 @@ beforeEach(async () => {
   nextOpen = null;
   nextSave = null;
   title = '';
+  windowCalls = [];
   let n = 0;
   service = createDesktopService({
     dialogs: { showOpen: async () => nextOpen, showSave: async () => nextSave },
-    window: { setTitle: (t) => void (title = t), setDirty: () => undefined },
+    window: {
+      setTitle: (t) => void (title = t),
+      setDirty: (d) => void windowCalls.push(`dirty:${d}`),
+      setMenu: (spec) => void windowCalls.push(`menu:${spec.lang}:${spec.items.map((i) => i.id).join(',')}`),
+      confirmClose: () => void windowCalls.push('confirmClose'),
+      closeAcknowledged: () => void windowCalls.push('closeAcknowledged'),
+      editText: (c) => void windowCalls.push(`edit:${c}`),
+    },
     tokens: createTokenTable(() => `tok${++n}`),
     saveFs: nodeSaveFs,
     openFs: nodeOpenFs,
@@ -128,5 +137,24 @@ describe('desktop service', () => {
     const path = join(dir, 'cli.kumozu.json');
     await writeFile(path, DOC);
     expect(await service.openPath(path)).toMatchObject({ ok: true, value: { file: { name: 'cli.kumozu.json' }, text: DOC } });
+  });
+
+  it('menus, close answers and text edits reach the window only when well-formed and from our page', async () => {
+    const item = { id: 'save', menu: 'file', label: '保存', accelerators: ['CmdOrCtrl+S'], enabled: true, checked: null, separatorBefore: false };
+    expect(await call('menu:set', { lang: 'ja', items: [item] })).toBeNull();
+    expect(await call('app:setDirty', { dirty: true })).toBeNull();
+    expect(await call('app:closeAcknowledged', null)).toBeNull();
+    expect(await call('app:confirmClose', null)).toBeNull();
+    expect(await call('app:editText', { command: 'paste' })).toBeNull();
+    expect(windowCalls).toEqual(['menu:ja:save', 'dirty:true', 'closeAcknowledged', 'confirmClose', 'edit:paste']);
+
+    // Hostile: a click handler smuggled in, a role, an unknown edit command, a subframe, a foreign page.
+    await expect(call('menu:set', { lang: 'ja', items: [{ ...item, click: 'x' }] })).rejects.toThrow('refused');
+    await expect(call('menu:set', { lang: 'ja', items: [{ ...item, role: 'quit' }] })).rejects.toThrow('refused');
+    await expect(call('app:editText', { command: 'print' })).rejects.toThrow('refused');
+    await expect(call('app:confirmClose', null, { url: APP, isMainFrame: false })).rejects.toThrow('refused');
+    await expect(call('app:editText', { command: 'copy' }, { url: 'file:///tmp/evil.html', isMainFrame: true })).rejects.toThrow('refused');
+    expect(windowCalls).toHaveLength(5);
+    expect(logs).toHaveLength(5);
   });
 });

@@ -5,10 +5,12 @@ import {
   validateRequest,
   validateSender,
   type Channel,
+  type EditCommand,
   type FileFailure,
   type FileHandle,
   type FileResult,
   type IpcContract,
+  type MenuSpec,
   type OpenedDiagram,
   type RequestOf,
   type ResponseOf,
@@ -33,6 +35,14 @@ export interface Dialogs {
 export interface WindowState {
   setTitle(title: string): void;
   setDirty(dirty: boolean): void;
+  /** Rebuilds the native menus from the renderer's (validated) spec. */
+  setMenu(spec: MenuSpec): void;
+  /** The renderer confirmed closing (saved or discarded). */
+  confirmClose(): void;
+  /** The renderer is asking the user about a close. */
+  closeAcknowledged(): void;
+  /** Runs a text editing command on the focused field. */
+  editText(command: EditCommand): void;
 }
 
 export interface ServiceDeps {
@@ -160,6 +170,22 @@ export function createDesktopService(deps: ServiceDeps): DesktopService {
     },
     'app:setDirty': async ({ dirty }) => {
       deps.window.setDirty(dirty);
+      return null;
+    },
+    'menu:set': async (spec) => {
+      deps.window.setMenu(spec);
+      return null;
+    },
+    'app:confirmClose': async () => {
+      deps.window.confirmClose();
+      return null;
+    },
+    'app:closeAcknowledged': async () => {
+      deps.window.closeAcknowledged();
+      return null;
+    },
+    'app:editText': async ({ command }) => {
+      deps.window.editText(command);
       return null;
     },
   };

@@ -5,17 +5,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installAutomation } from './automation';
 import { createWebFiles } from './files/webFiles';
-import type { DiagramFiles } from './files/types';
+import { createDesktopSession, installDesktopSession } from './desktop/session';
 import { systemLang } from './i18n/i18n';
 import { createFindingsStore } from './findings/findingsStore';
 import { createWorkspace } from './state/workspace';
-
-/** The desktop shell's preload may offer its own file interface; the web edition uses the browser's. */
-declare global {
-  interface Window {
-    kumozuDesktop?: { files?: DiagramFiles };
-  }
-}
 
 function memoryStorage() {
   const map = new Map<string, string>();
@@ -38,14 +31,20 @@ function browserStorage() {
   }
 }
 
+/** The desktop shell's preload offers its own file interface (window.kumozuDesktop); the web edition uses the browser's. */
+const desktop = window.kumozuDesktop ? createDesktopSession(window.kumozuDesktop) : null;
+if (desktop) installDesktopSession(desktop);
+
 const workspace = createWorkspace({
-  files: window.kumozuDesktop?.files ?? createWebFiles(),
+  files: desktop?.files ?? createWebFiles(),
   storage: browserStorage(),
   systemLang: systemLang(),
   systemTheme: window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   confirm: (message) => window.confirm(message),
 });
-workspace.restoreAutosave();
+// The web edition brings back the working diagram from browser storage; the
+// desktop app starts clean and offers its crash drafts instead (DesktopBridge).
+if (!desktop) workspace.restoreAutosave();
 const findings = createFindingsStore(workspace.editor, () => workspace.ui.get().lang, (fn) => requestAnimationFrame(fn));
 // Messages follow the UI language.
 workspace.ui.subscribe(() => findings.request());
