@@ -51,6 +51,7 @@ export function renderReport(results: Results, notes: string): string {
     '```sh',
     'npm run bench              # full run (about 15 minutes on 2 cores): bench/results.json and this file',
     'npm run bench -- --quick   # smoke run (well under a minute): only checks every measurement produced a number',
+    'npm run bench -- --node    # Node part only (core, CLI exporters), printed; --sizes 2000,5000 to pick sizes',
     '```',
     '',
     'The web edition is built first if it is stale (as `npm run web` does) and',

@@ -6,6 +6,9 @@
  *                            measurement produced a number (bench/out/quick-results.json)
  *   npm run bench -- --report  rewrites docs/performance.md from bench/results.json
  *                            and bench/notes.md without measuring
+ *   npm run bench -- --node  only the Node measurements (core, CLI exporters), printed
+ *                            and written to bench/out/node-results.json; with --quick, tiny
+ *                            sizes; `--sizes 2000,5000` limits the document sizes
  *
  * Never part of `npm test`, and timings never fail it: only `--quick` exits
  * non-zero, and only when a measurement is missing.
@@ -26,6 +29,17 @@ import { metric, fmt, type Metric } from './lib/stats';
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
 const quick = process.argv.includes('--quick');
+const nodeOnly = process.argv.includes('--node');
+
+/** `--sizes 200,1000`: only these document sizes (Node part). */
+function sizesArg(): ReadonlySet<number> | null {
+  const i = process.argv.indexOf('--sizes');
+  const value = i >= 0 ? process.argv[i + 1] : undefined;
+  if (value === undefined) return null;
+  const sizes = value.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes takes whole numbers separated by commas (got "${value}")`);
+  return new Set(sizes);
+}
 
 interface WebServerModule {
   buildIfStale(): Promise<void>;
@@ -103,7 +117,24 @@ function table(metrics: readonly Metric[]): string {
   return [line(['metric', 'median', 'spread', 'target', '']), ...rows.map(line)].join('\n');
 }
 
+/** `--node`: the Node part alone, for working on the core without a browser. */
+async function nodeMain(): Promise<void> {
+  const only = sizesArg();
+  const pick = (sizes: readonly number[]) => (only ? sizes.filter((n) => only.has(n)) : sizes);
+  const plan: NodePlan = { ...NODE_PLAN, sizes: pick(NODE_PLAN.sizes), exportSizes: pick(NODE_PLAN.exportSizes), pngSizes: pick(NODE_PLAN.pngSizes) };
+  const m = machine('not used');
+  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM (${m.freeMemoryGiB} GiB free), ${m.platform}, Node ${m.node}`);
+  log('Node (core, CLI exporters):');
+  const metrics = await runNodeBenchmarks(plan, log);
+  console.log('');
+  console.log(table(metrics));
+  mkdirSync(join(BENCH, 'out'), { recursive: true });
+  writeFileSync(join(BENCH, 'out', 'node-results.json'), `${JSON.stringify({ generated: new Date().toISOString(), mode: quick ? 'quick' : 'full', machine: m, metrics }, null, 2)}\n`);
+  console.log('\nWrote bench/out/node-results.json (bench/results.json and docs/performance.md are left alone).');
+}
+
 async function main(): Promise<void> {
+  if (nodeOnly) return nodeMain();
   if (process.argv.includes('--report')) {
     const saved = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8')) as Results;
     writeFileSync(join(ROOT, 'docs', 'performance.md'), renderReport(saved, readFileSync(join(BENCH, 'notes.md'), 'utf8')));
@@ -153,7 +184,7 @@ async function main(): Promise<void> {
     mkdirSync(join(BENCH, 'out'), { recursive: true });
     writeFileSync(join(BENCH, 'out', 'quick-results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const missing = metrics.filter((m) => !Number.isFinite(m.median));
-    const expected = NODE_PLAN.sizes.length * 4 + NODE_PLAN.exportSizes.length * 2 + NODE_PLAN.pngSizes.length + BROWSER_PLAN.renderSizes.length + BROWSER_PLAN.gestureSizes.length * 6 + 2;
+    const expected = NODE_PLAN.sizes.length * 5 + NODE_PLAN.exportSizes.length * 2 + NODE_PLAN.pngSizes.length + BROWSER_PLAN.renderSizes.length + BROWSER_PLAN.gestureSizes.length * 6 + 2;
     if (missing.length > 0 || metrics.length !== expected) {
       console.error(`\nSmoke run failed: ${missing.length} measurement(s) without a number (${missing.map((m) => m.id).join(', ')}), ${metrics.length} of ${expected} measured.`);
       process.exitCode = 1;

@@ -3,7 +3,7 @@
  * functions of the document, shared by the renderer's export dialog and the
  * CLI's `export` command. See README.md in this folder.
  */
-export { cappedScale, MAX_RASTER_PIXELS, renderSvg, svgSize, type SvgOptions } from './svg';
+export { cappedScale, MAX_RASTER_PIXELS, renderSvg, renderSvgParts, svgSize, type RasterPart, type SvgOptions } from './svg';
 export { renderMarkdown, type MarkdownOptions, type RuleDescription } from './markdown';
 export {
   DIAGRAM_NAMESPACE,

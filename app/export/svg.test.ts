@@ -9,7 +9,7 @@ import type { DiagramDocument, Lang } from '../model/types';
 import type { Finding } from '../rules/types';
 import { TITLE_BAR_HIT } from './edges';
 import { layoutDiagram } from './layout';
-import { renderSvg, svgSize, type SvgOptions } from './svg';
+import { renderSvg, renderSvgParts, svgSize, type SvgOptions } from './svg';
 import type { ThemeName } from './theme';
 import { allElements, checkXml, type XmlElement } from './testing/xml-check';
 import { displayText } from './xml';
@@ -248,5 +248,52 @@ describe('renderSvg', () => {
     const svg = renderSvg(makeDoc([]), { lang: 'en', theme: 'light' });
     expect(svg).toContain('width="48" height="48"');
     expect(checkXml(svg).errors).toEqual([]);
+  });
+});
+
+describe('renderSvgParts (PNG bands)', () => {
+  it('draws each band as its own exact viewport and keeps every text in some band', async () => {
+    const d = await loadFixture(here('./fixtures/platform.kumozu.json'));
+    const b = layoutDiagram(d, 'ja', []).bounds;
+    const width = Math.round(b.width * 1.5);
+    const height = Math.round(b.height * (width / b.width));
+    const sy = height / b.height;
+    const rows = [0, Math.floor(height / 3), Math.floor((2 * height) / 3), height];
+    const parts = rows.slice(0, -1).map((r0, i) => {
+      const r1 = rows[i + 1] as number;
+      return { viewBox: { x: b.x, y: b.y + r0 / sy, width: b.width, height: (r1 - r0) / sy }, width, height: r1 - r0 };
+    });
+    const whole = renderSvg(d, { lang: 'ja', theme: 'dark', embed: false });
+    const svgs = renderSvgParts(d, { lang: 'ja', theme: 'dark', embed: false }, parts);
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>[^<]*<\/text>/g)].map((m) => m[0]);
+    const drawn = new Set(svgs.flatMap(texts));
+    for (const t of texts(whole)) expect(drawn.has(t)).toBe(true);
+    svgs.forEach((svg, i) => {
+      expect(checkXml(svg).errors).toEqual([]);
+      const p = parts[i] as (typeof parts)[number];
+      expect(svg).toContain(` width="${width}" height="${p.height}" viewBox="${p.viewBox.x} ${p.viewBox.y} ${p.viewBox.width} ${p.viewBox.height}" preserveAspectRatio="none"`);
+      // Text well away from the band is left out: each band has fewer texts than the whole.
+      expect(texts(svg).length).toBeLessThan(texts(whole).length);
+    });
+    // Without a part, the output is the plain SVG.
+    expect(renderSvgParts(d, { lang: 'ja', theme: 'dark', embed: false }, [])).toEqual([]);
+  });
+
+  it('leaves out icons and arrowheads that do not overlap the band (resvg cannot draw those layers outside its image)', async () => {
+    const d = await loadFixture(here('./fixtures/platform.kumozu.json'));
+    const b = layoutDiagram(d, 'en', []).bounds;
+    // A thin band across the middle.
+    const part = { viewBox: { x: b.x, y: b.y + b.height / 2, width: b.width, height: 2 }, width: Math.round(b.width), height: 2 };
+    const [band] = renderSvgParts(d, { lang: 'en', theme: 'light', embed: false }, [part]);
+    const whole = renderSvg(d, { lang: 'en', theme: 'light', embed: false });
+    const uses = (svg: string) => (svg.match(/<use /g) ?? []).length;
+    const markers = (svg: string) => (svg.match(/marker-end=/g) ?? []).length;
+    expect(uses(band ?? '')).toBeLessThan(uses(whole));
+    expect(markers(band ?? '')).toBeLessThanOrEqual(markers(whole));
+    for (const m of (band ?? '').matchAll(/<use [^>]*\by="([^"]+)"[^>]*\bheight="([^"]+)"/g)) {
+      const y = Number(m[1]);
+      const h = Number(m[2]);
+      expect(y < part.viewBox.y + part.viewBox.height && y + h > part.viewBox.y).toBe(true);
+    }
   });
 });

@@ -120,7 +120,7 @@ function field(record: Json, name: string): string {
 export function rulesOf(view: RuleView, g: DiagramNode): readonly SgRule[] | null {
   if (isEksManaged(view, g)) return EKS_IMPLIED_RULES;
   const spec = propSpec(g.kind, 'rules');
-  const stored = Object.hasOwn(g.props, 'rules') ? g.props.rules : undefined;
+  const stored = view.stored(g, 'rules');
   const value = stored === undefined ? spec?.default : stored;
   if (value === undefined || !Array.isArray(value) || (spec && !isValidPropValue(spec, value))) return null;
   return value.map((r) => ({ direction: field(r, 'direction'), protocol: field(r, 'protocol'), ports: field(r, 'ports'), peer: field(r, 'peer') }));
@@ -219,23 +219,12 @@ export function checkedGroup(groups: readonly Group[]): DiagramNode | undefined 
 // Which groups protect what (§5.1 protectedBy)
 
 /**
- * Answers memoised per view (a view is built once per check), so that rules
- * asking about every pair of node groups stay quadratic, not cubic.
+ * Answers memoised on the view (so that rules asking about every pair of node
+ * groups stay quadratic, not cubic), where the view's read tracking sees them.
  */
-const memos = new WeakMap<RuleView, Map<string, unknown>>();
-
 function cached<T>(view: RuleView, key: string, compute: () => T): T {
-  let m = memos.get(view);
-  if (!m) {
-    m = new Map();
-    memos.set(view, m);
-  }
-  if (m.has(key)) return m.get(key) as T;
-  const value = compute();
-  m.set(key, value);
-  return value;
+  return view.shared('securityGroups', key, compute);
 }
-
 
 function toGroup(view: RuleView, g: DiagramNode): Group {
   return { id: g.id, node: g, rules: rulesOf(view, g), user: !isEksManaged(view, g) };

@@ -49,14 +49,29 @@ const NO_EGRESS_SERVICES: ReadonlySet<string> = new Set();
 export const IMPLICIT_ACCOUNT = 'implicit' as const;
 export type Account = DiagramNode | typeof IMPLICIT_ACCOUNT;
 
-/** Memoises a per-node answer in a map owned by the view. */
-function memo<T>(map: Map<string, T>, id: string, compute: () => T): T {
-  const hit = map.get(id);
-  if (hit !== undefined || map.has(id)) return hit as T;
-  const value = compute();
-  map.set(id, value);
-  return value;
+/**
+ * What a memoised answer was computed from, when the view tracks reads (see
+ * `RuleView.tracking`): the read keys, or null when it read nothing that can
+ * change without a structural edit.
+ */
+interface Tracked<T> {
+  readonly value: T;
+  readonly deps: ReadonlySet<string> | null;
 }
+
+/**
+ * The key of a read the incremental checker (engine.ts) watches: a prop of
+ * any node of a kind (`kind NUL prop`; per kind, so that the key sets stay
+ * small however many nodes a rule reads), the label of one node
+ * (`id NUL #label`; labels are only read to name nodes in messages), or a
+ * whole-view input (`#edgeCheck`, `#doc`).
+ */
+export function readKey(scope: string, what: string): string {
+  return `${scope}\u0000${what}`;
+}
+export const LABEL = '#label';
+export const EDGE_CHECK_KEY = '#edgeCheck';
+export const DOC_KEY = '#doc';
 
 /** Unique nodes, first occurrence kept, order preserved. */
 export function uniq(nodes: Iterable<DiagramNode>): DiagramNode[] {
@@ -106,42 +121,179 @@ function splitLabel(label: string): readonly [string, string] {
   return eq < 0 ? [label.trim(), ''] : [label.slice(0, eq).trim(), label.slice(eq + 1).trim()];
 }
 
+export interface ViewOptions {
+  /**
+   * `checkDocumentEdges(doc)`, when the caller already has it (the
+   * incremental checker reuses it across edits that cannot change it).
+   */
+  readonly edgeCheck?: EdgeCheck;
+  /** Record what each rule reads (see `tracking`); off for a plain check, which then pays nothing for it. */
+  readonly track?: boolean;
+}
+
 export class RuleView {
-  /** The document as given (unknown kinds and reported edges included). */
-  readonly doc: DiagramDocument;
-  /** What CONN-001 found; its `valid` edges are the ones indexed here. */
-  readonly edgeCheck: EdgeCheck;
+  private document: DiagramDocument;
+  private edges: EdgeCheck;
+  /**
+   * Nodes changed by `patch` since the view was built, by id: the indexes and
+   * memos keep the objects they were built with (same ids, kinds, parents),
+   * and every read of content goes through `cur` to the current version.
+   */
+  private current: Map<string, DiagramNode> | null = null;
   /** Known-kind nodes and accepted edges only. */
   readonly ix: DocumentIndex;
   /** Every node of the document by id, unknown kinds included (placement needs the raw parent). */
   private readonly raw: ReadonlyMap<string, DiagramNode>;
   private readonly memos = new Map<string, Map<string, unknown>>();
-  private readonly once = new Map<string, unknown>();
+  /**
+   * Read tracking for the incremental checker: while on, every read of a
+   * node's props or label, and of the whole-view inputs, is recorded as a key
+   * (`readKey`) in the innermost open frame. A memoised answer keeps the keys
+   * it was computed from and adds them to whoever reuses it, so a rule's frame
+   * holds everything its result depends on beyond the document's structure
+   * (ids, kinds, parents, edges), however the work was shared between rules.
+   */
+  readonly tracking: boolean;
+  private readonly frames: Set<string>[] = [];
 
-  constructor(doc: DiagramDocument) {
-    this.doc = doc;
+  constructor(doc: DiagramDocument, options: ViewOptions = {}) {
+    this.document = doc;
+    this.tracking = options.track === true;
     this.raw = new Map(doc.nodes.map((n) => [n.id, n]));
-    this.edgeCheck = checkDocumentEdges(doc);
+    this.edges = options.edgeCheck ?? checkDocumentEdges(doc);
     // Edges CONN-001 accepts always have two known-kind ends, so dropping
     // unknown nodes leaves no dangling edge behind.
     const known = doc.nodes.filter((n) => isKnownKind(n.kind));
-    this.ix = indexDocument({ ...doc, nodes: known }, this.edgeCheck.valid);
+    this.ix = indexDocument({ ...doc, nodes: known }, this.edges.valid);
   }
 
-  private table<T>(name: string): Map<string, T> {
+  /** The document as given (unknown kinds and reported edges included). Reading it depends on everything in it. */
+  get doc(): DiagramDocument {
+    this.read(DOC_KEY);
+    return this.document;
+  }
+
+  /** What CONN-001 found; its `valid` edges are the ones indexed here. */
+  get edgeCheck(): EdgeCheck {
+    this.read(EDGE_CHECK_KEY);
+    return this.edges;
+  }
+
+  /** Every edge of the document, reported ones included (structure only: ids, kinds and ends). */
+  get allEdges(): readonly DiagramEdge[] {
+    return this.document.edges;
+  }
+
+  /** A node of the document by id, unknown kinds included (its id, kind and parent: structure only). */
+  anyNode(id: string): DiagramNode | undefined {
+    return this.raw.get(id);
+  }
+
+  // -------------------------------------------------------------------------
+  // Read tracking and patching
+
+  /** The current version of a node (see `current`). */
+  private cur(x: DiagramNode): DiagramNode {
+    return this.current?.get(x.id) ?? x;
+  }
+
+  /**
+   * Brings a tracking view up to date with an edit that changed only props
+   * and labels (the incremental checker's `diffForCheck` decides that): the
+   * changed nodes are read from now on in their new version, and every
+   * memoised answer that read one of `keys` is dropped. What stays was
+   * computed from structure and unchanged values only, so it is what a fresh
+   * view of `doc` would compute.
+   */
+  patch(doc: DiagramDocument, changed: readonly DiagramNode[], keys: ReadonlySet<string>, edgeCheck: EdgeCheck): void {
+    if (!this.tracking) throw new Error('only a tracking view can be patched');
+    this.document = doc;
+    this.edges = edgeCheck;
+    if (changed.length > 0) {
+      this.current ??= new Map();
+      for (const n of changed) this.current.set(n.id, n);
+    }
+    this.dryMemo = new WeakMap();
+    for (const table of this.memos.values()) {
+      for (const [id, entry] of table as Map<string, Tracked<unknown>>) {
+        const deps = entry.deps;
+        if (deps === null) continue;
+        for (const k of keys) {
+          if (deps.has(k)) {
+            table.delete(id);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private read(key: string): void {
+    if (this.tracking) this.frames[this.frames.length - 1]?.add(key);
+  }
+
+  private merge(deps: ReadonlySet<string> | null): void {
+    const top = this.frames[this.frames.length - 1];
+    if (deps && top) for (const k of deps) top.add(k);
+  }
+
+  /** Runs `compute` in a fresh frame; returns its value and what it read (also added to the enclosing frame). */
+  private framed<T>(compute: () => T): Tracked<T> {
+    const frame = new Set<string>();
+    this.frames.push(frame);
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.frames.pop();
+    }
+    const deps = frame.size > 0 ? frame : null;
+    this.merge(deps);
+    return { value, deps };
+  }
+
+  /** Runs a whole rule check and returns what it read (null when not tracking). */
+  trackRun<T>(run: () => T): { readonly value: T; readonly deps: ReadonlySet<string> | null } {
+    if (!this.tracking) return { value: run(), deps: null };
+    const r = this.framed(run);
+    return { value: r.value, deps: r.deps ?? new Set() };
+  }
+
+  /** Memoises a per-node (or per-key) answer in a table owned by the view. */
+  private memo<T>(name: string, id: string, compute: () => T): T {
     let m = this.memos.get(name);
     if (!m) {
       m = new Map();
       this.memos.set(name, m);
     }
-    return m as Map<string, T>;
+    if (!this.tracking) {
+      const hit = m.get(id);
+      if (hit !== undefined || m.has(id)) return hit as T;
+      const value = compute();
+      m.set(id, value);
+      return value;
+    }
+    const hit = m.get(id) as Tracked<T> | undefined;
+    if (hit) {
+      this.merge(hit.deps);
+      return hit.value;
+    }
+    const r = this.framed(compute);
+    m.set(id, r);
+    return r.value;
+  }
+
+  /**
+   * A memo table for helpers outside the view (security-groups.ts): keep
+   * answers here rather than in a cache of one's own, so that what they read
+   * is tracked and `patch` drops them when it changes.
+   */
+  shared<T>(table: string, key: string, compute: () => T): T {
+    return this.memo<T>(`\u0000shared:${table}`, key, compute);
   }
 
   private lazy<T>(name: string, compute: () => T): T {
-    if (this.once.has(name)) return this.once.get(name) as T;
-    const value = compute();
-    this.once.set(name, value);
-    return value;
+    return this.memo<T>('\u0000lazy', name, compute);
   }
 
   // -------------------------------------------------------------------------
@@ -154,7 +306,21 @@ export class RuleView {
 
   /** How a node is named in messages (its label, else its kind), 「quoted」 in Japanese. */
   name(x: DiagramNode): Text {
-    return nameOf(x);
+    if (this.tracking) this.read(readKey(x.id, LABEL));
+    return nameOf(this.cur(x));
+  }
+
+  /** The label as written (rules that need the text itself, not the display name). */
+  label(x: DiagramNode): string {
+    if (this.tracking) this.read(readKey(x.id, LABEL));
+    return this.cur(x).label;
+  }
+
+  /** The value stored for a prop, as written (undefined when missing); for rules that must tell a bad value from a missing one. */
+  stored(x: DiagramNode, name: string): Json | undefined {
+    if (this.tracking) this.read(readKey(x.kind, name));
+    const props = this.cur(x).props;
+    return Object.hasOwn(props, name) ? props[name] : undefined;
   }
 
   node(id: string): DiagramNode | undefined {
@@ -175,7 +341,9 @@ export class RuleView {
    * The value a rule reads (§1.2): the stored value if it fits the prop, else
    * the default. The default is shared, not copied: rules only read.
    */
-  prop(x: DiagramNode, name: string): Json {
+  prop(node: DiagramNode, name: string): Json {
+    const x = this.cur(node);
+    if (this.tracking) this.read(readKey(x.kind, name));
     const stored = Object.hasOwn(x.props, name) ? x.props[name] : undefined;
     const spec = propSpec(x.kind, name);
     if (!spec) return stored ?? null;
@@ -246,7 +414,7 @@ export class RuleView {
   // Place and account (§7.2)
 
   vpcOf(x: DiagramNode): DiagramNode | undefined {
-    return memo(this.table<DiagramNode | undefined>('vpcOf'), x.id, () => this.up(x, VPC));
+    return this.memo<DiagramNode | undefined>('vpcOf', x.id, () => this.up(x, VPC));
   }
 
   accountOf(x: DiagramNode): Account {
@@ -269,7 +437,7 @@ export class RuleView {
 
   /** `az(s)`: the AZ box's name (or its id), else the subnet's own az prop; null = unknown. */
   az(s: DiagramNode): string | null {
-    return memo(this.table<string | null>('az'), s.id, () => {
+    return this.memo<string | null>('az', s.id, () => {
       const box = this.azNode(s);
       if (box) return this.str(box, 'name').trim() || box.id;
       return this.str(s, 'az').trim() || null;
@@ -314,7 +482,7 @@ export class RuleView {
 
   /** `natsOf(s)`: public NAT gateways in public subnets that the private subnet s routes through. */
   natsOf(s: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('natsOf'), s.id, () => {
+    return this.memo<readonly DiagramNode[]>('natsOf', s.id, () => {
       if (this.isPublic(s)) return NO_NODES;
       return uniq(
         this.out(s, 'egressVia').filter((n) => {
@@ -331,7 +499,7 @@ export class RuleView {
   }
 
   hasEgress(s: DiagramNode): boolean {
-    return memo(this.table<boolean>('hasEgress'), s.id, () => {
+    return this.memo<boolean>('hasEgress', s.id, () => {
       if (this.isPublic(s) || this.hasNat(s)) return true;
       return this.outEdges(s, 'egressVia').some((e) => {
         const target = this.ix.nodes.get(e.target);
@@ -340,7 +508,8 @@ export class RuleView {
     });
   }
 
-  private readonly dryMemo = new WeakMap<readonly DiagramNode[], readonly DiagramNode[]>();
+  /** Tracked like the memos when the view tracks; dropped as a whole by `patch`. */
+  private dryMemo = new WeakMap<readonly DiagramNode[], Tracked<readonly DiagramNode[]>>();
 
   /**
    * The subnets of a list without internet egress. Memoised on the list
@@ -348,12 +517,15 @@ export class RuleView {
    * the filter runs once per cluster rather than once per pod.
    */
   withoutEgress(subnets: readonly DiagramNode[]): readonly DiagramNode[] {
-    let dry = this.dryMemo.get(subnets);
-    if (!dry) {
-      dry = subnets.filter((s) => !this.hasEgress(s));
-      this.dryMemo.set(subnets, dry);
+    const hit = this.dryMemo.get(subnets);
+    if (hit) {
+      this.merge(hit.deps);
+      return hit.value;
     }
-    return dry;
+    const compute = () => subnets.filter((s) => !this.hasEgress(s));
+    const entry = this.tracking ? this.framed(compute) : { value: compute(), deps: null };
+    this.dryMemo.set(subnets, entry);
+    return entry.value;
   }
 
   epSubnets(e: DiagramNode): readonly DiagramNode[] {
@@ -393,7 +565,7 @@ export class RuleView {
   // Compute and load balancers (§7.4)
 
   nodeSubnets(c: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('nodeSubnets'), c.id, () => {
+    return this.memo<readonly DiagramNode[]>('nodeSubnets', c.id, () => {
       if (!VPC_COMPUTE_SET.has(c.kind)) return NO_NODES;
       const home = this.parentSubnet(c);
       return uniq([...(home ? [home] : []), ...this.out(c, 'usesSubnet')]);
@@ -408,7 +580,7 @@ export class RuleView {
   }
 
   lbSubnets(l: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('lbSubnets'), l.id, () => {
+    return this.memo<readonly DiagramNode[]>('lbSubnets', l.id, () => {
       if (!LBS_SET.has(l.kind)) return NO_NODES;
       const home = this.parentSubnet(l);
       return uniq([...(home ? [home] : []), ...this.out(l, 'usesSubnet')]);
@@ -480,7 +652,7 @@ export class RuleView {
   }
 
   targetWorkloads(x: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('targetWorkloads'), x.id, () => {
+    return this.memo<readonly DiagramNode[]>('targetWorkloads', x.id, () => {
       if (x.kind === 'k8sService') return uniq(this.out(x, 'selects'));
       if (x.kind === 'ingress') return uniq(this.out(x, 'routesTo').flatMap((s) => this.targetWorkloads(s)));
       if (LBS_SET.has(x.kind)) return uniq(this.owners(x).flatMap((o) => this.targetWorkloads(o)));
@@ -517,7 +689,7 @@ export class RuleView {
   // Kubernetes objects (§7.5)
 
   runsOn(x: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('runsOn'), x.id, () => runsOnOf(this.ix, x.id));
+    return this.memo<readonly DiagramNode[]>('runsOn', x.id, () => runsOnOf(this.ix, x.id));
   }
 
   onKind(x: DiagramNode, kinds: Kinds): boolean {
@@ -545,7 +717,7 @@ export class RuleView {
   }
 
   namespace(x: DiagramNode): string {
-    return memo(this.table<string>('namespace'), x.id, () => {
+    return this.memo<string>('namespace', x.id, () => {
       const p = this.parent(x);
       return p?.kind === 'k8sNamespace' ? this.str(p, 'name') : this.str(x, 'namespace');
     });
@@ -553,13 +725,13 @@ export class RuleView {
 
   /** x's pod labels split at the first `=`; add-ons have none. */
   private labels(x: DiagramNode): readonly (readonly [string, string])[] {
-    return memo(this.table<readonly (readonly [string, string])[]>('labels'), x.id, () =>
+    return this.memo<readonly (readonly [string, string])[]>('labels', x.id, () =>
       x.kind === 'workload' ? this.list(x, 'labels').map(splitLabel) : [],
     );
   }
 
   private selectors(f: DiagramNode): readonly Selector[] {
-    return memo(this.table<readonly Selector[]>('selectors'), f.id, () => this.list(f, 'selectors').map(parseSelector));
+    return this.memo<readonly Selector[]>('selectors', f.id, () => this.list(f, 'selectors').map(parseSelector));
   }
 
   /** Some selector of the Fargate profile matches x's namespace and labels (add-ons have no labels). */
@@ -579,7 +751,7 @@ export class RuleView {
    */
   private fargateIndex(cluster: ClusterRef): { readonly literal: ReadonlyMap<string, readonly DiagramNode[]>; readonly wild: readonly DiagramNode[] } {
     const key = cluster === IMPLICIT_CLUSTER ? '\u0000implicit' : cluster;
-    return memo(this.table<{ literal: Map<string, DiagramNode[]>; wild: DiagramNode[] }>('fargateIndex'), key, () => {
+    return this.memo<{ literal: Map<string, DiagramNode[]>; wild: DiagramNode[] }>('fargateIndex', key, () => {
       const literal = new Map<string, DiagramNode[]>();
       const wild: DiagramNode[] = [];
       for (const f of this.members(cluster, FARGATE)) {
@@ -604,7 +776,7 @@ export class RuleView {
    * selectors match x (document order).
    */
   candidateCompute(x: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('candidateCompute'), x.id, () => {
+    return this.memo<readonly DiagramNode[]>('candidateCompute', x.id, () => {
       const on = this.runsOn(x);
       if (on.length > 0) return on;
       const cluster = this.clusterOf(x);
@@ -625,7 +797,7 @@ export class RuleView {
   /** The subnets of a cluster's EC2 members, shared by every pod that is not pinned (hybrid nodes have none). */
   private fixedSubnets(cluster: ClusterRef): readonly DiagramNode[] {
     const key = cluster === IMPLICIT_CLUSTER ? '\u0000implicit' : cluster;
-    return memo(this.table<readonly DiagramNode[]>('fixedSubnets'), key, () =>
+    return this.memo<readonly DiagramNode[]>('fixedSubnets', key, () =>
       uniq(this.members(cluster, CANDIDATE_FIXED).flatMap((c) => this.nodeSubnets(c))),
     );
   }
@@ -669,7 +841,7 @@ export class RuleView {
   }
 
   podSubnets(x: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('podSubnets'), x.id, () => {
+    return this.memo<readonly DiagramNode[]>('podSubnets', x.id, () => {
       const subnetsOf = (compute: readonly DiagramNode[]): DiagramNode[] =>
         compute.flatMap((c) => (VPC_COMPUTE_SET.has(c.kind) ? this.nodeSubnets(c) : NO_NODES));
       const on = this.runsOn(x);
@@ -741,7 +913,7 @@ export class RuleView {
     const kindKey = [...kinds].sort().join(',');
     const key = `${cluster === IMPLICIT_CLUSTER ? '\u0000implicit' : cluster}\u0000${kindKey}`;
     // Memoised, so that callers get one shared list per (cluster, kinds) and never re-sort it.
-    return memo(this.table<readonly DiagramNode[]>('members'), key, () => {
+    return this.memo<readonly DiagramNode[]>('members', key, () => {
       const lists = [...kinds].map((k) => byKind.get(k) ?? NO_NODES).filter((l) => l.length > 0);
       if (lists.length === 0) return NO_NODES;
       if (lists.length === 1) return lists[0] as readonly DiagramNode[];
@@ -759,7 +931,7 @@ export class RuleView {
 
   /** `attachedEnis(cp)`: its eniAttachment targets, plus, with a single control plane, every unattached ENI. */
   attachedEnis(cp: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('attachedEnis'), cp.id, () => {
+    return this.memo<readonly DiagramNode[]>('attachedEnis', cp.id, () => {
       const own = this.out(cp, 'eniAttachment');
       if (this.controlPlanes().length !== 1) return uniq(own);
       const loose = this.ofKind('clusterEni').filter((e) => this.inEdges(e, 'eniAttachment').length === 0);
@@ -768,7 +940,7 @@ export class RuleView {
   }
 
   clusterSubnets(cp: DiagramNode): readonly DiagramNode[] {
-    return memo(this.table<readonly DiagramNode[]>('clusterSubnets'), cp.id, () =>
+    return this.memo<readonly DiagramNode[]>('clusterSubnets', cp.id, () =>
       uniq(this.attachedEnis(cp).flatMap((e) => {
         const s = this.parentSubnet(e);
         return s ? [s] : [];
@@ -790,7 +962,7 @@ export class RuleView {
   /** `clusterVpc(C)`: from the cluster subnets if any, else from the nodeSubnets of its VPC compute. */
   clusterVpc(cluster: ClusterRef): DiagramNode | undefined {
     const key = cluster === IMPLICIT_CLUSTER ? '\u0000implicit' : cluster;
-    return memo(this.table<DiagramNode | undefined>('clusterVpc'), key, () => {
+    return this.memo<DiagramNode | undefined>('clusterVpc', key, () => {
       const cp = this.cp(cluster);
       const own = cp ? this.clusterSubnets(cp) : NO_NODES;
       if (own.length > 0) return this.singleVpc(own);
@@ -889,6 +1061,6 @@ export function isCompute(x: DiagramNode): boolean {
   return COMPUTE_SET.has(x.kind);
 }
 
-export function buildView(doc: DiagramDocument): RuleView {
-  return new RuleView(doc);
+export function buildView(doc: DiagramDocument, options?: ViewOptions): RuleView {
+  return new RuleView(doc, options);
 }

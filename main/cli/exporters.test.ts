@@ -1,10 +1,15 @@
+import { Resvg } from '@resvg/resvg-js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { extractFromPng } from '../../app/export';
+import { extractFromPng, renderSvg, SHIPPED_FONT_FAMILY, SHIPPED_FONT_FILE, svgSize } from '../../app/export';
+import { readChunks } from '../../app/export/png';
+import { decodePng } from '../../app/export/testing/png-decode';
 import { parseDiagram } from '../../app/format/parse';
-import { cappedScale, MAX_PNG_PIXELS } from './exporters';
+import type { DiagramDocument } from '../../app/model/types';
+import { adler32Combine, bandRows, cappedScale, MAX_PNG_PIXELS, renderPng } from './exporters';
 import { runCli } from './run';
 
 const example = 'assets/examples/web-app.kumozu.json';
@@ -58,5 +63,95 @@ describe('kumozu export with the real exporters', () => {
     const s = cappedScale(20_000, 20_000, 4);
     expect(s).toBeLessThan(4);
     expect(20_000 * s * 20_000 * s).toBeLessThanOrEqual(MAX_PNG_PIXELS);
+  });
+});
+
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (const x of bytes) {
+    a = (a + x) % 65521;
+    b = (b + a) % 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+describe('the banded PNG rasteriser', () => {
+  const parsed = parseDiagram(readFileSync(example, 'utf8'));
+  if (!parsed.ok) throw new Error('the example did not parse');
+  const doc: DiagramDocument = parsed.document;
+
+  /** The image as resvg draws the whole SVG in one piece (what kumozu export did before bands). */
+  function whole(scale: number) {
+    const size = svgSize(doc, { lang: 'en' });
+    const svg = renderSvg(doc, { lang: 'en', theme: 'light', embed: false });
+    const png = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles: [SHIPPED_FONT_FILE], defaultFontFamily: SHIPPED_FONT_FAMILY, sansSerifFamily: SHIPPED_FONT_FAMILY },
+      fitTo: { mode: 'width', value: Math.round(size.width * scale) },
+    })
+      .render()
+      .asPng();
+    return decodePng(new Uint8Array(png));
+  }
+
+  it.each([
+    [1, 2, 1],
+    [1.37, 3, 2],
+    [2, 5, 2],
+  ])('at scale %s in %s bands on %s threads draws what resvg draws in one piece, as a valid PNG', async (scale, bands, workers) => {
+    const png = await renderPng(doc, { lang: 'en', theme: 'light', scale, embed: true }, () => undefined, { bands, workers, fallback: false });
+    const got = decodePng(png);
+    const want = whole(scale);
+    expect([got.width, got.height]).toEqual([want.width, want.height]);
+    // zlib itself checks the combined Adler-32 of the bands' streams.
+    const idat = (readChunks(png) ?? []).filter((c) => c.type === 'IDAT');
+    expect(inflateSync(Buffer.concat(idat.map((c) => c.data))).length).toBe((got.width * 4 + 1) * got.height);
+    // Only anti-aliasing where a shape crosses a band edge may differ (resvg clips each band).
+    let differing = 0;
+    let worst = 0;
+    const a = got.rgba;
+    const b = want.rgba;
+    for (let i = 0; i < a.length; i++) {
+      const d = Math.abs((a[i] as number) - (b[i] as number));
+      if (d > 0) differing++;
+      if (d > worst) worst = d;
+    }
+    expect(worst).toBeLessThanOrEqual(64);
+    expect(differing).toBeLessThanOrEqual(a.length / 2000);
+    const back = parseDiagram(extractFromPng(png) ?? '');
+    expect(back.ok && back.document).toEqual(doc);
+  }, 60_000);
+
+  it('says nothing about the scale when it keeps it', async () => {
+    const notices: string[] = [];
+    await renderPng(doc, { lang: 'ja', theme: 'dark', scale: 1, embed: false }, (t) => notices.push(t), { bands: 1, workers: 1, fallback: false });
+    expect(notices).toEqual([]);
+  });
+
+  it('splits rows into whole bands that cover the image once', () => {
+    for (const [w, h, cores] of [
+      [100, 100, 2],
+      [10_048, 6_348, 2],
+      [10_048, 6_348, 1],
+      [3, 5, 8],
+    ] as const) {
+      const rows = bandRows(w, h, cores);
+      expect(rows[0]?.[0]).toBe(0);
+      expect(rows[rows.length - 1]?.[1]).toBe(h);
+      rows.forEach(([a, b], i) => {
+        expect(b).toBeGreaterThan(a);
+        if (i > 0) expect(a).toBe(rows[i - 1]?.[1]);
+        expect(w * (b - a)).toBeLessThanOrEqual(16_000_000);
+      });
+    }
+    expect(bandRows(100, 100, 2)).toHaveLength(1);
+    expect(bandRows(10_048, 6_348, 2)).toHaveLength(4);
+  });
+
+  it('combines Adler-32 checksums as zlib does', () => {
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 256);
+    for (const cut of [0, 1, 5552, 65_521, 69_999, 70_000]) {
+      expect(adler32Combine(adler32(bytes.subarray(0, cut)), adler32(bytes.subarray(cut)), bytes.length - cut)).toBe(adler32(bytes));
+    }
   });
 });

@@ -36,11 +36,11 @@ export const CONN_001: Rule = {
   sources: [spec('§5–§6')],
   check(view) {
     const out: RawFinding[] = [];
-    const nodes = new Map(view.doc.nodes.map((n) => [n.id, n]));
-    for (const e of view.doc.edges) {
-      const v = view.edgeCheck.violations.get(e.id);
-      const source = nodes.get(e.source);
-      const target = nodes.get(e.target);
+    const violations = view.edgeCheck.violations;
+    for (const e of view.allEdges) {
+      const v = violations.get(e.id);
+      const source = view.anyNode(e.source);
+      const target = view.anyNode(e.target);
       if (!v || !source || !target) continue;
       const label = getConnectionKind(e.kind)?.label ?? t(e.kind, e.kind);
       out.push({

@@ -38,7 +38,7 @@ export const DP_007: Rule = {
       // (b) replaces (a): one finding, at the stronger severity.
       const cluster = view.clusterOf(g);
       const cp = cluster === null || cluster === IMPLICIT_CLUSTER ? undefined : view.node(cluster);
-      const name = cp ? cp.label.trim() || cp.id : '<cluster-name>';
+      const name = cp ? view.label(cp).trim() || cp.id : '<cluster-name>';
       out.push(finding([g], { subCase: 'b', severity: 'warning', params: { name } }));
     }
     return out;

@@ -1,4 +1,4 @@
-import { checkDocument } from '../../../app/rules/engine';
+import { IncrementalChecker, type CheckStats } from '../../../app/rules/engine';
 import type { Finding, Severity } from '../../../app/rules/types';
 import type { Editor } from '../../../app/commands/history';
 import type { DiagramDocument, Lang } from '../../../app/model/types';
@@ -8,6 +8,8 @@ import { createStore, type Store } from '../state/store';
  * Live findings: the rule engine re-runs after every edit, at most once per
  * animation frame and never during a drag (a drag only moves things; what a
  * drop changes is checked when the gesture ends), so checking never blocks the canvas.
+ * After an edit that only changes props or labels, only the rules that read
+ * what changed run again (app/rules/engine.ts, IncrementalChecker).
  */
 
 export interface Badge {
@@ -47,6 +49,8 @@ export function createFindingsStore(editor: Editor, lang: () => Lang, schedule: 
   const store: Store<FindingsState> = createStore<FindingsState>({ findings: [], byNode: new Map(), byEdge: new Map(), checked: null });
   let pending = false;
   let checkedLang: Lang | null = null;
+  // Re-runs only the rules an edit can affect; the same findings as a full check (engine.ts).
+  const checker = new IncrementalChecker();
 
   function run(): void {
     pending = false;
@@ -54,7 +58,7 @@ export function createFindingsStore(editor: Editor, lang: () => Lang, schedule: 
     if (inGesture) return;
     if (store.get().checked === document && checkedLang === lang()) return;
     checkedLang = lang();
-    store.set({ ...summarize(checkDocument(document, checkedLang)), checked: document });
+    store.set({ ...summarize(checker.check(document, checkedLang)), checked: document });
   }
 
   function request(): void {
@@ -69,6 +73,10 @@ export function createFindingsStore(editor: Editor, lang: () => Lang, schedule: 
     store,
     request,
     /** Findings for the current document right now (the automation hook and tests). */
+    /** How the last check was made (full, incremental, cached) and how many rules it ran: the benchmark reports it. */
+    stats(): CheckStats {
+      return checker.stats;
+    },
     current(): readonly Finding[] {
       run();
       return store.get().findings;
