@@ -60,6 +60,19 @@ describe('workspace', () => {
     expect(toast?.text).toContain('b.kumozu.json');
   });
 
+  it('says when a file from an earlier format version opens, and not for a current one', () => {
+    const ws = setup();
+    expect(ws.openBytes(bytes(serializeDiagram(sample)), { name: 'now.kumozu.json' })).toBe(true);
+    expect(ws.ui.get().toasts.at(-1)?.details ?? []).toEqual([]);
+    const v1 = { ...JSON.parse(serializeDiagram(sample)) as Record<string, unknown>, version: 1 };
+    delete v1.presentation;
+    expect(ws.openBytes(bytes(JSON.stringify(v1)), { name: 'old.kumozu.json' })).toBe(true);
+    const toast = ws.ui.get().toasts.at(-1);
+    expect(toast?.text).toContain('old.kumozu.json');
+    expect(toast?.details?.join(' ')).toMatch(/earlier Kumozu.*version 2/);
+    expect(ws.editor.getState().document.nodes.map((n) => n.id)).toEqual(sample.nodes.map((n) => n.id));
+  });
+
   it('adds a dropped component inside the innermost container that may hold it, or refuses', () => {
     const ws = setup();
     ws.loadDocument(sample, null);

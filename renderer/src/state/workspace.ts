@@ -232,10 +232,12 @@ export function createWorkspace(options: WorkspaceOptions) {
       return false;
     }
     loadDocument(result.document, ref);
+    // An older file opens through its migrations; say that saving will write the current format.
+    const upgraded = result.migrations.length > 0 ? [t('file.upgraded')] : [];
     if (result.repairs.length > 0) {
-      toast('info', t('file.repairs', { name: ref.name, count: result.repairs.length }), result.repairs.map((r) => describeRepair(r, lang)));
+      toast('info', t('file.repairs', { name: ref.name, count: result.repairs.length }), [...upgraded, ...result.repairs.map((r) => describeRepair(r, lang))]);
     } else {
-      toast('info', t('file.opened', { name: ref.name }));
+      toast('info', t('file.opened', { name: ref.name }), upgraded.length > 0 ? upgraded : undefined);
     }
     return true;
   }
