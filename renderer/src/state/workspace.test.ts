@@ -64,7 +64,8 @@ describe('workspace', () => {
     const ws = setup();
     expect(ws.openBytes(bytes(serializeDiagram(sample)), { name: 'now.kumozu.json' })).toBe(true);
     expect(ws.ui.get().toasts.at(-1)?.details ?? []).toEqual([]);
-    const v1 = { ...JSON.parse(serializeDiagram(sample)) as Record<string, unknown>, version: 1 };
+    const current = JSON.parse(serializeDiagram(sample)) as Record<string, unknown>;
+    const v1: Record<string, unknown> = { ...current, version: 1 };
     delete v1.presentation;
     expect(ws.openBytes(bytes(JSON.stringify(v1)), { name: 'old.kumozu.json' })).toBe(true);
     const toast = ws.ui.get().toasts.at(-1);
