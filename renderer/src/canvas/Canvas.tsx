@@ -6,12 +6,14 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
   type OnConnectStartParams,
+  type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { inferConnection } from '../../../app/catalog/inference';
 import { checkPlacement } from '../../../app/catalog/placement';
 import { findNode, topmost, withDescendants } from '../../../app/model/document';
@@ -22,7 +24,7 @@ import { useWorkspace } from '../state/context';
 import { useStore } from '../state/store';
 import { GRID } from '../state/workspace';
 import { edgeTypes } from './edges';
-import { categoryColor, createFlowMapper, NOTE_PREFIX, type KEdge, type KNode } from './flow';
+import { categoryColor, createFlowMapper, NOTE_PREFIX, withLivePositions, type KEdge, type KNode } from './flow';
 import { nodeTypes } from './nodes';
 import { draggedKind, PALETTE_MIME } from '../palette/dragData';
 
@@ -42,6 +44,34 @@ function clientPoint(event: MouseEvent | TouchEvent | ReactMouseEvent): { x: num
   return touch ? { x: touch.clientX, y: touch.clientY } : { x: 0, y: 0 };
 }
 
+// Props of <ReactFlow> that never change: built once, so a re-render of the
+// canvas (every frame of a drag) does not hand React Flow new arrays to store.
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const PAN_BUTTONS = [1, 2];
+const ZOOM_KEYS = ['Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 160, height: 100 };
+const minimapColor = (n: KNode): string => (n.type === 'note' ? '#F5D76E' : categoryColor((n.data as { node?: { kind: string } }).node?.kind ?? ''));
+
+const NO_LIVE: ReadonlyMap<string, XYPosition> = new Map();
+
+/**
+ * Below this zoom, text on the canvas is a few pixels high and unreadable:
+ * the canvas switches to an overview look (styles.css, `.k-far`) that leaves
+ * out labels and other small details, which keeps large diagrams fluid.
+ * Shapes, colours, line styles and finding badges stay.
+ */
+export const FAR_ZOOM = 0.3;
+
+/** A node drag in progress. Its positions stay in the canvas until the drop, which is one command. */
+interface LiveDrag {
+  readonly positions: Map<string, XYPosition>;
+  /** The dragged nodes whose parent is not dragged too (computed once: the document does not change during a drag). */
+  tops: string[] | null;
+  /** Escape (or anything else that ended the gesture) rolled it back; the rest of the drag is ignored. */
+  cancelled: boolean;
+}
+
 export function Canvas() {
   const ws = useWorkspace();
   const { t } = useI18n();
@@ -54,14 +84,19 @@ export function Canvas() {
   const minimap = useStore(ws.ui, (s) => s.minimap);
   const fitRequest = useStore(ws.ui, (s) => s.fitRequest);
   const frameRequest = useStore(ws.ui, (s) => s.frameRequest);
-  const mapper = useRef(createFlowMapper()).current;
+  const noteSizes = useRef(new Map<string, { width: number; height: number }>()).current;
+  const mapper = useRef(createFlowMapper((id) => noteSizes.get(id))).current;
   const doc = state.document;
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const drag = useRef<LiveDrag | null>(null);
+  const [live, setLive] = useState<ReadonlyMap<string, XYPosition>>(NO_LIVE);
 
   const selectedIds = useMemo(
     () => new Set([...selection.nodes, ...selection.edges, ...selection.notes.map((id) => NOTE_PREFIX + id)]),
     [selection],
   );
-  const nodes = useMemo(() => mapper.nodes(doc, selectedIds, dropTarget), [mapper, doc, selectedIds, dropTarget]);
+  const docNodes = useMemo(() => mapper.nodes(doc, selectedIds, dropTarget), [mapper, doc, selectedIds, dropTarget]);
+  const nodes = useMemo(() => withLivePositions(docNodes, live), [docNodes, live]);
   const kindOf = useMemo(() => new Map(doc.nodes.map((n) => [n.id, n.kind])), [doc.nodes]);
   const edges = useMemo(() => mapper.edges(doc, selectedIds, kindOf), [mapper, doc, selectedIds, kindOf]);
 
@@ -98,29 +133,48 @@ export function Canvas() {
     [ws],
   );
 
+  // Escape during a drag cancels the editor's gesture (actions.ts): drop the live positions with it.
+  useEffect(
+    () =>
+      ws.editor.subscribe((s) => {
+        const d = drag.current;
+        if (!d || d.cancelled || s.inGesture) return;
+        d.cancelled = true;
+        setLive(NO_LIVE);
+        ws.ui.set({ dropTarget: null });
+      }),
+    [ws],
+  );
+
   const onNodesChange = useCallback(
     (changes: NodeChange<KNode>[]) => {
-      const moves: { id: string; position: Point }[] = [];
+      let moved = false;
       let selectionChanged = false;
       // Read the live selection: node and edge changes of one click arrive back to back.
       const sel = liveSelectedIds();
       for (const c of changes) {
         if (c.type === 'position' && c.position && c.dragging) {
-          const id = c.id.startsWith(NOTE_PREFIX) ? c.id.slice(NOTE_PREFIX.length) : c.id;
-          moves.push({ id, position: { x: Math.round(c.position.x), y: Math.round(c.position.y) } });
+          let d = drag.current;
+          if (!d) {
+            // The gesture is opened now (so Escape can cancel it) and filled on drop, in one step.
+            d = drag.current = { positions: new Map(), tops: null, cancelled: false };
+            ws.editor.beginGesture('move');
+          }
+          if (d.cancelled) continue;
+          d.positions.set(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
+          moved = true;
+        } else if (c.type === 'dimensions' && c.dimensions && c.id.startsWith(NOTE_PREFIX)) {
+          noteSizes.set(c.id, c.dimensions);
         } else if (c.type === 'select') {
           selectionChanged = true;
           if (c.selected) sel.add(c.id);
           else sel.delete(c.id);
         }
       }
-      if (moves.length > 0) {
-        if (!ws.editor.getState().inGesture) ws.editor.beginGesture('move');
-        ws.dispatch({ type: 'moveNodes', moves });
-      }
+      if (moved && drag.current) setLive(new Map(drag.current.positions));
       if (selectionChanged) applySelection(sel);
     },
-    [ws, liveSelectedIds, applySelection],
+    [ws, liveSelectedIds, applySelection, noteSizes],
   );
 
   const onEdgesChange = useCallback(
@@ -139,11 +193,16 @@ export function Canvas() {
 
   /** The dragged nodes whose parent is not dragged too: they are the ones that may change container. */
   const draggedTops = useCallback(
-    (dragged: readonly KNode[]): string[] =>
-      topmost(
+    (dragged: readonly KNode[]): string[] => {
+      const d = drag.current;
+      if (d?.tops) return d.tops;
+      const tops = topmost(
         ws.editor.getState().document,
         dragged.map((n) => n.id).filter((id) => !id.startsWith(NOTE_PREFIX)),
-      ),
+      );
+      if (d) d.tops = tops;
+      return tops;
+    },
     [ws],
   );
 
@@ -166,7 +225,8 @@ export function Canvas() {
   );
 
   const onNodeDrag = useCallback(
-    (event: MouseEvent | TouchEvent, _node: KNode, dragged: KNode[]) => {
+    (event: MouseEvent | TouchEvent | ReactMouseEvent, _node: KNode | undefined, dragged: KNode[]) => {
+      if (!drag.current || drag.current.cancelled) return;
       const tops = draggedTops(dragged);
       if (tops.length === 0) return;
       const pointer = flow.screenToFlowPosition(clientPoint(event));
@@ -181,10 +241,15 @@ export function Canvas() {
   );
 
   const onNodeDragStop = useCallback(
-    (event: MouseEvent | TouchEvent, _node: KNode, dragged: KNode[]) => {
+    (event: MouseEvent | TouchEvent | ReactMouseEvent, _node: KNode | undefined, dragged: KNode[]) => {
       ws.ui.set({ dropTarget: null });
+      const live = drag.current;
+      if (!live) return;
       const tops = draggedTops(dragged);
-      if (!ws.editor.getState().inGesture) return;
+      // From here on the editor's gesture ends because of the drop, not because of Escape.
+      drag.current = null;
+      setLive(NO_LIVE);
+      if (live.cancelled || !ws.editor.getState().inGesture) return;
       const pointer = flow.screenToFlowPosition(clientPoint(event));
       const plan = planMove(tops, pointer);
       if (plan.refusal) {
@@ -194,6 +259,8 @@ export function Canvas() {
         return;
       }
       ws.clearRefusal();
+      const moves = [...live.positions].map(([id, position]) => ({ id: id.startsWith(NOTE_PREFIX) ? id.slice(NOTE_PREFIX.length) : id, position }));
+      ws.dispatch({ type: 'moveNodes', moves });
       const d = ws.editor.getState().document;
       const abs = absolutePositions(d);
       const base = plan.target === null ? { x: 0, y: 0 } : (abs.get(plan.target) ?? { x: 0, y: 0 });
@@ -299,9 +366,12 @@ export function Canvas() {
   );
 
   const onPaneClick = useCallback(() => ws.clearRefusal(), [ws]);
+  // Dragging a box selection moves its nodes like dragging one of them.
+  const onSelectionDrag = useCallback((event: ReactMouseEvent, dragged: KNode[]) => onNodeDrag(event, undefined, dragged), [onNodeDrag]);
+  const onSelectionDragStop = useCallback((event: ReactMouseEvent, dragged: KNode[]) => onNodeDragStop(event, undefined, dragged), [onNodeDragStop]);
 
   return (
-    <div className="k-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
+    <div className={far ? 'k-canvas k-far' : 'k-canvas'} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
       <ReactFlow<KNode, KEdge>
         nodes={nodes}
         edges={edges}
@@ -311,6 +381,8 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
+        onSelectionDrag={onSelectionDrag}
+        onSelectionDragStop={onSelectionDragStop}
         onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
         onPaneClick={onPaneClick}
@@ -318,26 +390,26 @@ export function Canvas() {
         connectionRadius={28}
         colorMode={theme}
         snapToGrid={snap}
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode="Shift"
         selectionOnDrag
-        panOnDrag={[1, 2]}
+        panOnDrag={PAN_BUTTONS}
         panActivationKeyCode="Space"
         panOnScroll
         zoomOnScroll={false}
-        zoomActivationKeyCode={['Meta', 'Control']}
-        onlyRenderVisibleElements
+        zoomActivationKeyCode={ZOOM_KEYS}
+        onlyRenderVisibleElements={false}
         elevateNodesOnSelect={false}
         elevateEdgesOnSelect
         minZoom={0.05}
         maxZoom={4}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
         <Controls showInteractive={false} />
-        {minimap && <MiniMap pannable zoomable style={{ width: 160, height: 100 }} nodeColor={(n) => (n.type === 'note' ? '#F5D76E' : categoryColor((n.data as { node?: { kind: string } }).node?.kind ?? ''))} />}
+        {minimap && <MiniMap<KNode> pannable zoomable style={MINIMAP_STYLE} nodeColor={minimapColor} />}
       </ReactFlow>
       {doc.nodes.length === 0 && <div className="k-canvas-empty">{t('canvas.empty')}</div>}
     </div>

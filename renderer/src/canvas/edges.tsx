@@ -19,6 +19,11 @@ function boxOf(node: InternalNode): Rect {
 
 const DASH = { solid: undefined, dashed: '8 5', dotted: '2 4' } as const;
 
+/** The edge routes itself from its two nodes (useInternalNode): React Flow's handle coordinates are not used. */
+function sameEdge(a: EdgeProps<KEdge>, b: EdgeProps<KEdge>): boolean {
+  return a.id === b.id && a.source === b.source && a.target === b.target && a.data === b.data && a.selected === b.selected && a.markerEnd === b.markerEnd;
+}
+
 export const KumozuEdge = memo(function KumozuEdge({ id, source, target, data, selected, markerEnd }: EdgeProps<KEdge>) {
   const { tx: pick } = useI18n();
   const s = useInternalNode(source);
@@ -65,6 +70,6 @@ export const KumozuEdge = memo(function KumozuEdge({ id, source, target, data, s
     )}
     </>
   );
-});
+}, sameEdge);
 
 export const edgeTypes = { kumozu: KumozuEdge };

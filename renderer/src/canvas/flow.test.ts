@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEditor } from '../../../app/commands/history';
 import { doc, edge, node } from '../../../app/model/testing';
-import { createFlowMapper } from './flow';
+import { createFlowMapper, withLivePositions } from './flow';
 
 /** The canvas stays fluid on large diagrams because unchanged elements keep their view objects. */
 describe('flow mapper', () => {
@@ -39,5 +39,29 @@ describe('flow mapper', () => {
       else expect(v).toBe(before[i]);
     });
     edgesAfter.forEach((v, i) => expect(v).toBe(edgesBefore[i]));
+  });
+
+  it('tells React Flow the size of every node, so a moved node keeps its measured handles', () => {
+    const views = createFlowMapper().nodes(start, new Set(), null);
+    // A workload is a leaf with the catalog's default size; containers have their own.
+    for (const v of views) expect(v.measured).toEqual({ width: v.width, height: v.height });
+    const withNote = { ...start, notes: [{ id: 'n1', text: 'hello', position: { x: 0, y: 0 } }] };
+    const sized = createFlowMapper((id) => (id === 'note:n1' ? { width: 120, height: 40 } : undefined)).nodes(withNote, new Set(), null);
+    expect(sized.find((v) => v.id === 'note:n1')?.measured).toEqual({ width: 120, height: 40 });
+    // A note not measured yet is left for React Flow to measure.
+    expect(createFlowMapper().nodes(withNote, new Set(), null).find((v) => v.id === 'note:n1')?.measured).toBeUndefined();
+  });
+
+  it('shows a drag in progress on the dragged nodes only, without touching the document views', () => {
+    const views = createFlowMapper().nodes(start, new Set(), null);
+    expect(withLivePositions(views, new Map())).toBe(views);
+    const live = withLivePositions(views, new Map([['w', { x: 200, y: 120 }]]));
+    live.forEach((v, i) => {
+      if (v.id !== 'w') return expect(v).toBe(views[i]);
+      expect(v.position).toEqual({ x: 200, y: 120 });
+      expect(v.dragging).toBe(true);
+      expect(v.measured).toEqual(views[i]?.measured);
+      expect(views[i]?.position).not.toEqual({ x: 200, y: 120 });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, XYPosition } from '@xyflow/react';
 import { getCategory } from '../../../app/catalog/categories';
 import { getConnectionKind, isAllowedPair } from '../../../app/catalog/connections';
 import { getKind } from '../../../app/catalog/registry';
@@ -28,7 +28,15 @@ interface Cached<S, V> {
   view: V;
 }
 
-export function createFlowMapper() {
+type Dimensions = { width: number; height: number };
+
+/**
+ * `noteSize` gives the measured size of a note (notes are sized by their
+ * text). Views carry `measured`: React Flow keeps a node's measured handles
+ * only when its new view says how big it is, so a moved node is not
+ * re-measured (and its connections not dropped and redrawn) on every frame.
+ */
+export function createFlowMapper(noteSize: (id: string) => Dimensions | undefined = () => undefined) {
   let nodeCache = new Map<string, Cached<DiagramNode, KNode>>();
   let noteCache = new Map<string, Cached<DiagramNote, KNode>>();
   let edgeCache = new Map<string, Cached<DiagramEdge, KEdge>>();
@@ -45,6 +53,7 @@ export function createFlowMapper() {
       data: { node: n, kindOk: spec !== undefined },
       width: size.width,
       height: size.height,
+      measured: { width: size.width, height: size.height },
       selected,
       className: dropTarget ? 'k-drop-target' : undefined,
       // Containers stay below what they hold; React Flow lifts children over their parents.
@@ -84,10 +93,11 @@ export function createFlowMapper() {
         const id = NOTE_PREFIX + note.id;
         const sel = selected.has(id);
         const prev = noteCache.get(id);
+        const measured = noteSize(id);
         const view =
           prev && prev.src === note && prev.selected === sel
             ? prev.view
-            : ({ id, type: 'note', position: note.position, data: { note }, selected: sel, zIndex: 1000 } as KNode);
+            : ({ id, type: 'note', position: note.position, data: { note }, selected: sel, zIndex: 1000, ...(measured ? { measured } : {}) } as KNode);
         nextNotes.set(id, { src: note, selected: sel, extra: null, view });
         out.push(view);
       }
@@ -119,6 +129,20 @@ export function createFlowMapper() {
       return out;
     },
   };
+}
+
+/**
+ * The nodes with the positions of a drag in progress. A drag lives in the
+ * canvas, not in the document, until the drop: only the dragged nodes get new
+ * objects, so React Flow re-renders them (and their connections) and nothing
+ * else.
+ */
+export function withLivePositions(nodes: readonly KNode[], live: ReadonlyMap<string, XYPosition>): KNode[] {
+  if (live.size === 0) return nodes as KNode[];
+  return nodes.map((n) => {
+    const p = live.get(n.id);
+    return p ? ({ ...n, position: p, dragging: true } as KNode) : n;
+  });
 }
 
 export function categoryColor(kind: string): string {

@@ -39,6 +39,15 @@ function containerClass(data: KNodeData): string {
 
 const MIN_SIZE = { width: 120, height: 80 };
 
+/**
+ * React Flow passes every node its absolute position and z-index too; these
+ * nodes draw only from their data and selection, so a moved container does
+ * not re-render everything it holds.
+ */
+function sameView(a: NodeProps<KNode>, b: NodeProps<KNode>): boolean {
+  return a.id === b.id && a.data === b.data && a.selected === b.selected && a.type === b.type;
+}
+
 export const ContainerNode = memo(function ContainerNode({ id, data, selected }: NodeProps<KNode & { data: KNodeData }>) {
   const ws = useWorkspace();
   const { tx, lang } = useI18n();
@@ -73,7 +82,7 @@ export const ContainerNode = memo(function ContainerNode({ id, data, selected }:
       <Handles />
     </div>
   );
-});
+}, sameView);
 
 export const LeafNode = memo(function LeafNode({ id, data }: NodeProps<KNode & { data: KNodeData }>) {
   const { tx } = useI18n();
@@ -91,7 +100,7 @@ export const LeafNode = memo(function LeafNode({ id, data }: NodeProps<KNode & {
       <Handles />
     </div>
   );
-});
+}, sameView);
 
 export const UnknownNode = memo(function UnknownNode({ data }: NodeProps<KNode & { data: KNodeData }>) {
   const { t } = useI18n();
@@ -107,7 +116,7 @@ export const UnknownNode = memo(function UnknownNode({ data }: NodeProps<KNode &
       <Handles />
     </div>
   );
-});
+}, sameView);
 
 export const NoteNode = memo(function NoteNode({ data }: NodeProps<KNode & { data: KNoteData }>) {
   return (
@@ -115,6 +124,6 @@ export const NoteNode = memo(function NoteNode({ data }: NodeProps<KNode & { dat
       {data.note.text}
     </div>
   );
-});
+}, sameView);
 
 export const nodeTypes = { container: ContainerNode, leaf: LeafNode, unknown: UnknownNode, note: NoteNode };
