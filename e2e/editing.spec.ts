@@ -73,6 +73,33 @@ test('moving a node into another container reparents it and keeps it in place; a
   expect(await k.doc()).toEqual(before);
 });
 
+test('a drag shows the node moving but writes nothing until the drop; Escape puts it back and ignores the rest of the drag', async ({ k, page }) => {
+  const before = await k.doc();
+  const start = await k.node('kubectl').boundingBox();
+  if (!start) throw new Error('not visible');
+  await page.mouse.move(start.x + start.width / 2, start.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 200, start.y + 12 + 40, { steps: 8 });
+  // The node follows the pointer on screen, but the document changes only on drop.
+  await expect.poll(async () => (await k.node('kubectl').boundingBox())?.x).toBeGreaterThan(start.x + 150);
+  expect(await k.doc()).toEqual(before);
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await k.node('kubectl').boundingBox())?.x).toBe(start.x);
+  // Moving on and releasing after Escape does not resurrect the cancelled drag.
+  await page.mouse.move(start.x + start.width / 2 + 300, start.y + 12 + 60, { steps: 4 });
+  await page.mouse.up();
+  expect(await k.doc()).toEqual(before);
+  expect((await k.node('kubectl').boundingBox())?.x).toBe(start.x);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+
+  // A completed drag is one undoable move.
+  await k.dragNodeBy('kubectl', 160, 0);
+  const moved = (await k.doc()).nodes.find((n) => n.id === 'kubectl');
+  expect(moved?.position.x).toBeGreaterThan(200);
+  await page.getByTestId('undo').click();
+  expect(await k.doc()).toEqual(before);
+});
+
 test('keyboard editing: delete, undo, copy and paste, duplicate, nudge', async ({ k, page }) => {
   await k.select('ecr');
   await page.keyboard.press('Delete');
