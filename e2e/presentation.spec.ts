@@ -108,7 +108,7 @@ test('an instructor builds steps with the mouse, keeps them across a reload, and
   const before = await k.doc();
   const dirtyBefore = await page.getByTestId('dirty-marker').count();
   await k.select('vpc');
-  const viewportBefore = await k.viewport();
+  const viewportBefore = await k.settledViewport();
 
   // Present: only the canvas is left, and step 1 shows the control plane with its context.
   await page.getByTestId('teach-menu').click();
@@ -154,7 +154,7 @@ test('an instructor builds steps with the mouse, keeps them across a reload, and
   for (const id of ['mng', 'alb', 'cp']) await expect(k.node(id)).toBeVisible();
   await expect(k.edge('e-join')).toBeVisible();
   await expect(k.node('vpc')).toHaveClass(/selected/);
-  await expect.poll(() => k.viewport()).toEqual(viewportBefore);
+  await expect.poll(() => k.settledViewport()).toEqual(viewportBefore);
   expect(await k.doc()).toEqual(before);
   expect(await page.getByTestId('dirty-marker').count()).toBe(dirtyBefore);
 });

@@ -64,6 +64,24 @@ export class Kumozu {
     });
   }
 
+  /** The viewport once any animated fit or frame has finished (two reads 150 ms apart agree), rounded to what the eye sees. */
+  async settledViewport(): Promise<{ x: number; y: number; zoom: number; left: number; top: number }> {
+    const round = (v: { x: number; y: number; zoom: number; left: number; top: number }) => ({
+      ...v,
+      x: Math.round(v.x * 10) / 10,
+      y: Math.round(v.y * 10) / 10,
+      zoom: Math.round(v.zoom * 1e4) / 1e4,
+    });
+    let last = round(await this.viewport());
+    for (let i = 0; i < 40; i++) {
+      await this.page.waitForTimeout(150);
+      const now = round(await this.viewport());
+      if (JSON.stringify(now) === JSON.stringify(last)) return now;
+      last = now;
+    }
+    throw new Error('the viewport never settled');
+  }
+
   async toScreen(p: FlowPoint): Promise<FlowPoint> {
     const v = await this.viewport();
     return { x: v.left + v.x + p.x * v.zoom, y: v.top + v.y + p.y * v.zoom };
