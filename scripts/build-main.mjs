@@ -5,30 +5,22 @@
 // `electron` stays external (Electron provides it); everything else main uses
 // (app/, main/cli/io.ts, fflate…) is bundled, so the packaged app needs no node_modules.
 // Usage: node scripts/build-main.mjs [--if-stale]
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { newestMtime } from './lib/webserver.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const OUT = join(ROOT, 'dist-main');
 const SOURCES = ['main', 'app', 'package.json'];
-
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let n = st.mtimeMs;
-  for (const e of readdirSync(path)) if (!e.endsWith('.test.ts') && e !== 'node_modules') n = Math.max(n, newest(join(path, e)));
-  return n;
-}
 
 /** Whether dist-main is missing or older than a source it is built from. */
 export function mainIsStale() {
   const outs = ['main.js', 'preload.cjs'].map((f) => join(OUT, f));
   if (!outs.every(existsSync)) return true;
   const built = Math.min(...outs.map((f) => statSync(f).mtimeMs));
-  return Math.max(...SOURCES.map((s) => newest(join(ROOT, s)))) >= built;
+  return Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s)))) >= built;
 }
 
 export async function buildMain(out = OUT) {

@@ -3,21 +3,12 @@
 // project. scripts/start.mjs calls `desktopUnavailable()` first and serves the
 // web edition instead when it returns a reason.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT } from './webserver.mjs';
+import { newestMtime, ROOT } from './webserver.mjs';
 
 const RENDERER_OUT = join(ROOT, 'dist', 'renderer');
 const RENDERER_SOURCES = ['renderer', 'app', 'assets', 'vite.config.ts', 'package.json'];
-
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let n = st.mtimeMs;
-  for (const e of readdirSync(path)) if (!e.endsWith('.test.ts') && e !== 'node_modules') n = Math.max(n, newest(join(path, e)));
-  return n;
-}
 
 /**
  * Why the desktop app cannot open here, or null when it can. Checked before
@@ -41,7 +32,7 @@ function run(label, args) {
 export async function buildDesktop() {
   const index = join(RENDERER_OUT, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  if (Math.max(...RENDERER_SOURCES.map((s) => newest(join(ROOT, s)))) >= built) {
+  if (Math.max(...RENDERER_SOURCES.map((s) => newestMtime(join(ROOT, s)))) >= built) {
     run('Building the renderer…', [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', RENDERER_OUT, '--emptyOutDir']);
   }
   const { mainIsStale, buildMain } = await import('../build-main.mjs');

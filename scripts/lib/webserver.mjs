@@ -10,7 +10,8 @@ export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = process.env.KUMOZU_WEB_DIST ? resolve(process.env.KUMOZU_WEB_DIST) : join(ROOT, 'dist', 'renderer');
 const SOURCES = ['renderer', 'app', 'assets', 'vite.config.ts', 'package.json'];
 
-function newestMtime(path) {
+/** The newest modification time under a path (tests and node_modules left out), 0 when it does not exist. */
+export function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
