@@ -114,6 +114,11 @@ test('the reference solution is loaded only after the learner agrees, and the pa
   await panel.locator('[data-exercise="fargate-private"]').getByTestId('exercise-start').click();
   await expect(panel.getByTestId('exercise-progress')).toContainText('目標 4 件中');
   await expect(panel.locator('[data-goal="fargate-private-subnets"]')).toHaveAttribute('data-done', 'false');
+  // The diagram speaks the learner's language too: its title, description and the language of generated text.
+  const meta = (await k.doc()).meta;
+  expect(meta.lang).toBe('ja');
+  expect(meta.title).toMatch(/^演習: .*Fargate/);
+  await expect(page.getByTestId('doc-title')).toContainText('演習');
 
   // An edit makes the diagram dirty; declining keeps the learner's work.
   await k.select('fp');

@@ -67,7 +67,7 @@ export function ExercisePanel({ findings, onClose }: { findings: FindingsService
 
 function useStartExercise() {
   const ws = useWorkspace();
-  const { t, tx } = useI18n();
+  const { t, tx, lang } = useI18n();
   return async (exercise: Exercise, which: 'start' | 'solution', ask: string | null): Promise<void> => {
     if (ask !== null && !window.confirm(ask)) return;
     if (ask === null && ws.editor.getState().dirty && !window.confirm(t('file.confirmDiscard'))) return;
@@ -76,7 +76,12 @@ function useStartExercise() {
       ws.toast('error', tx(TT.loadFailed));
       return;
     }
-    ws.loadDocument(doc, null);
+    // The files are written in English; a Japanese learner gets the diagram's title, description and generated text in Japanese.
+    const shown =
+      lang === 'ja'
+        ? { ...doc, meta: { ...doc.meta, title: `${which === 'start' ? '演習' : '解答例'}: ${exercise.title.ja}`, description: exercise.brief.ja, lang: 'ja' as const } }
+        : doc;
+    ws.loadDocument(shown, null);
     session.set((s) => ({
       activeId: exercise.id,
       mode: which === 'start' ? 'attempt' : 'solution',
