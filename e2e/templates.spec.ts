@@ -10,7 +10,16 @@ test('New from template opens a reference architecture with no errors or warning
   await gallery.locator('[data-template="web-application"]').click();
   await expect(gallery).toHaveCount(0);
   const expected = JSON.parse(readFileSync('assets/templates/web-application.kumozu.json', 'utf8'));
-  expect(await k.doc()).toEqual({ ...expected, version: 2, presentation: { steps: [] } });
+  const index = JSON.parse(readFileSync('assets/templates/index.json', 'utf8')) as { templates: { id: string; title: { ja: string }; description: { ja: string } }[] };
+  const entry = index.templates.find((t) => t.id === 'web-application');
+  // The file's components exactly, with its title, description and generated-text language in the learner's Japanese.
+  expect(await k.doc()).toEqual({
+    ...expected,
+    version: 2,
+    meta: { title: entry?.title.ja, description: entry?.description.ja, lang: 'ja' },
+    presentation: { steps: [] },
+  });
+  await expect(page.getByTestId('doc-title')).toHaveText(entry?.title.ja ?? '');
   await expect(page.getByTestId('findings-count-error')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('findings-count-warning')).toHaveAttribute('data-count', '0');
 });

@@ -45,7 +45,7 @@ function Preview({ doc }: { doc: DiagramDocument | undefined }) {
 
 export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const ws = useWorkspace();
-  const { t, tx } = useI18n();
+  const { t, tx, lang } = useI18n();
   const [docs, setDocs] = useState<Record<string, DiagramDocument>>({});
   const [showMistakes, setShowMistakes] = useState(false);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -73,7 +73,8 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
     const doc = docs[entry.id];
     if (!doc) return;
     if (ws.editor.getState().dirty && !window.confirm(t('file.confirmDiscard'))) return;
-    ws.loadDocument(doc, null);
+    // The files are written in English; in Japanese the diagram's title, description and generated text follow the gallery.
+    ws.loadDocument(lang === 'ja' ? { ...doc, meta: { ...doc.meta, title: entry.title.ja, description: entry.description.ja, lang: 'ja' } } : doc, null);
     onClose();
   };
 
