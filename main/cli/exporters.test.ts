@@ -122,6 +122,17 @@ describe('the banded PNG rasteriser', () => {
     expect(back.ok && back.document).toEqual(doc);
   }, 60_000);
 
+  it('a worker that dies between bands fails the export cleanly, and by default the image is drawn in one piece instead', async () => {
+    const settings = { lang: 'en', theme: 'light', scale: 1, embed: true } as const;
+    await expect(renderPng(doc, settings, () => undefined, { bands: 3, workers: 1, fallback: false, dieAfterBand: true })).rejects.toThrow(/PNG rasteriser (stopped|is not running)/);
+    const png = await renderPng(doc, settings, () => undefined, { bands: 3, workers: 1, dieAfterBand: true });
+    const want = whole(1);
+    const got = decodePng(png);
+    expect([got.width, got.height]).toEqual([want.width, want.height]);
+    const back = parseDiagram(extractFromPng(png) ?? '');
+    expect(back.ok && back.document).toEqual(doc);
+  }, 60_000);
+
   it('says nothing about the scale when it keeps it', async () => {
     const notices: string[] = [];
     await renderPng(doc, { lang: 'ja', theme: 'dark', scale: 1, embed: false }, (t) => notices.push(t), { bands: 1, workers: 1, fallback: false });

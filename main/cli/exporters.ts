@@ -124,6 +124,8 @@ process.on('message', (job) => {
       s1 %= 65521; s2 %= 65521;
     }
     process.send({ data, adler: ((s2 << 16) | s1) >>> 0, length: raw.length });
+    // Tests: a worker that dies after its first band, as one killed by the OS would.
+    if (process.env.KUMOZU_RASTER_DIE_AFTER_BAND === '1') setTimeout(() => process.exit(3), 10);
   } catch (e) {
     process.send({ error: String((e && e.stack) || e) });
   }
@@ -195,10 +197,10 @@ function assemblePng(width: number, height: number, bands: readonly BandResult[]
  * The processes start first, so that loading resvg and the font overlaps with
  * writing the SVGs (`makeJobs`, called once). Rejects if any band fails.
  */
-async function drawBands(count: number, makeJobs: () => readonly BandJob[], workers: number): Promise<BandResult[]> {
+async function drawBands(count: number, makeJobs: () => readonly BandJob[], workers: number, dieAfterBand = false): Promise<BandResult[]> {
   const results: BandResult[] = new Array<BandResult>(count);
   const font = { loadSystemFonts: false, fontFiles: [FONT_PATH], defaultFontFamily: SHIPPED_FONT_FAMILY, sansSerifFamily: SHIPPED_FONT_FAMILY };
-  const env = { ...process.env, KUMOZU_RESVG: RESVG_PATH, KUMOZU_RESVG_FONT: JSON.stringify(font), ELECTRON_RUN_AS_NODE: '1' };
+  const env = { ...process.env, KUMOZU_RESVG: RESVG_PATH, KUMOZU_RESVG_FONT: JSON.stringify(font), ELECTRON_RUN_AS_NODE: '1', KUMOZU_RASTER_DIE_AFTER_BAND: dieAfterBand ? '1' : '' };
   const pool = Array.from({ length: Math.max(1, Math.min(workers, count)) }, () =>
     spawn(process.execPath, ['-e', WORKER_SOURCE], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' }),
   );
@@ -207,6 +209,17 @@ async function drawBands(count: number, makeJobs: () => readonly BandJob[], work
     child.stderr?.on('data', (d: Buffer) => out.push(d.toString('utf8')));
     return out;
   });
+  // One settled-once failure per worker: a spawn error, or an exit at any time (between bands too), fails its current band.
+  const dead = pool.map(
+    (child, w) =>
+      new Promise<never>((_, reject) => {
+        const fail = (why: string) => reject(new Error(`PNG rasteriser stopped (${why}): ${(stderr[w] ?? []).join('').trim().slice(0, 500)}`));
+        child.once('error', (e) => fail(e.message));
+        child.once('exit', (code, signal) => fail(signal ?? `exit ${code}`));
+      }),
+  );
+  // Workers are stopped on purpose at the end; nobody awaits their failure then.
+  for (const d of dead) d.catch(() => undefined);
   let next = 0;
   try {
     const jobs = makeJobs();
@@ -215,17 +228,15 @@ async function drawBands(count: number, makeJobs: () => readonly BandJob[], work
         while (next < jobs.length) {
           const index = next++;
           const job = jobs[index] as BandJob;
-          results[index] = await new Promise<BandResult>((resolve, reject) => {
-            const onExit = (code: number | null, signal: string | null) =>
-              reject(new Error(`PNG rasteriser stopped (${signal ?? `exit ${code}`}): ${(stderr[w] ?? []).join('').trim().slice(0, 500)}`));
-            child.once('exit', onExit);
+          const band = new Promise<BandResult>((resolve, reject) => {
             child.once('message', (m: BandResult | { error: string }) => {
-              child.off('exit', onExit);
               if ('error' in m) reject(new Error(`PNG rasteriser: ${m.error}`));
               else resolve({ data: m.data, adler: m.adler, length: m.length });
             });
-            child.send({ ...job, level: DEFLATE_LEVEL });
+            if (!child.connected) reject(new Error('PNG rasteriser is not running'));
+            else child.send({ ...job, level: DEFLATE_LEVEL }, (e) => e && reject(e));
           });
+          results[index] = await Promise.race([dead[w] as Promise<never>, band]);
         }
       }),
     );
@@ -260,6 +271,8 @@ export interface PngTuning {
   readonly bands?: number;
   /** Draw in one piece when a band fails (default); tests turn it off to see the failure. */
   readonly fallback?: boolean;
+  /** Tests: every worker exits right after its first band. */
+  readonly dieAfterBand?: boolean;
 }
 
 /**
@@ -291,7 +304,7 @@ export async function renderPng(doc: DiagramDocument, settings: PngSettings, not
         height: (parts[i] as RasterPart).height,
         last: i === parts.length - 1,
       }));
-    return assemblePng(width, height, await drawBands(parts.length, jobs, cores));
+    return assemblePng(width, height, await drawBands(parts.length, jobs, cores, tuning.dieAfterBand));
   };
   let png: Uint8Array;
   if (parts.length === 1) {
