@@ -239,6 +239,18 @@ export class IncrementalChecker {
 
   /** The findings of `doc`, exactly as `checkDocumentRaw(doc)` gives them. */
   checkRaw(doc: DiagramDocument): readonly RawResult[] {
+    try {
+      return this.update(doc);
+    } catch (e) {
+      // A rule that threw leaves its neighbours' results behind the document: forget everything, so the next check is a full one.
+      this.doc = null;
+      this.view = null;
+      this.state.clear();
+      throw e;
+    }
+  }
+
+  private update(doc: DiagramDocument): readonly RawResult[] {
     if (doc === this.doc) {
       this.lastStats = { mode: 'cached', rerun: 0 };
       return this.merged;

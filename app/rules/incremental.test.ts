@@ -8,6 +8,7 @@ import { doc as builtDoc, edge, node, withLabel } from '../model/testing';
 import type { DiagramDocument, DiagramEdge, DiagramNode, Json } from '../model/types';
 import { generateDiagram } from '../../bench/generate';
 import { checkDocumentRaw, diffForCheck, IncrementalChecker } from './engine';
+import { RULES } from './registry';
 
 /**
  * The incremental checker must give exactly what a fresh full check gives,
@@ -155,6 +156,27 @@ describe('IncrementalChecker', () => {
     );
     // About 2,000 checks: a few seconds, more on a busy machine.
   }, 60_000);
+
+  it('after a rule throws, the next check starts over instead of keeping stale results', () => {
+    const d = generateDiagram(200, 1);
+    let explode = false;
+    const flaky = { ...RULES[0], id: 'TEST-FLAKY', check: (view: Parameters<(typeof RULES)[0]['check']>[0]) => {
+      // Reads every subnet's tier, so a tier edit re-runs it.
+      for (const sub of view.ofKind('subnet')) view.prop(sub, 'tier');
+      if (explode) throw new Error('rule bug');
+      return RULES[0]?.check(view) ?? [];
+    } } as (typeof RULES)[0];
+    const checker = new IncrementalChecker([flaky, ...RULES]);
+    checker.checkRaw(d);
+    const i = d.nodes.findIndex((n) => n.kind === 'subnet');
+    const s = d.nodes[i] as DiagramNode;
+    const next = replaceNode(d, i, { ...s, props: { ...s.props, tier: s.props.tier === 'public' ? 'private' : 'public' } });
+    explode = true;
+    expect(() => checker.checkRaw(next)).toThrow('rule bug');
+    explode = false;
+    expect(checker.checkRaw(next).filter((r) => r.rule !== 'TEST-FLAKY')).toEqual(checkDocumentRaw(next));
+    expect(checker.stats.mode).toBe('full');
+  });
 
   it('re-runs only the rules that read what a property edit changed', () => {
     const d = generateDiagram(200, 1);
