@@ -70,5 +70,7 @@ describe('electron-builder.yml', () => {
     const win = config.win as { fileAssociations: { ext: string }[] };
     expect(win.fileAssociations.map((a) => a.ext)).toEqual(['kumozu.json']);
     expect(existsSync(new URL('../assets/app-icon.svg', import.meta.url))).toBe(true);
+    // The packaged binary cannot be turned into a Node runtime or a debug target.
+    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
   });
 });

@@ -66,6 +66,20 @@ describe('closing with unsaved changes', () => {
     expect(events).toEqual(['askRenderer', 'askRenderer']);
   });
 
+  it('after the user cancels in the page, a later crash of the page does not raise the close question by itself', async () => {
+    const { guard, events } = setup(true);
+    guard.setDirty(true);
+    guard.onClose();
+    guard.acknowledge();
+    // Cancelled in the page; the user keeps working, then the page crashes.
+    guard.rendererGone();
+    await tick();
+    expect(events).toEqual(['askRenderer']);
+    // Closing again asks again.
+    expect(guard.onClose()).toBe(false);
+    expect(events).toEqual(['askRenderer', 'askRenderer']);
+  });
+
   it('quitting remembers to quit once confirmed; a later plain close does not quit', () => {
     const { guard, events } = setup();
     guard.setDirty(true);

@@ -47,6 +47,11 @@ export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
   let allowed = false;
   /** A close the renderer was asked about and has not confirmed; its `quit` is whether it came from quitting. */
   let pending: { quit: boolean } | null = null;
+  /**
+   * A close whose question the page is showing (acknowledged). The page answers with a confirm, or the user
+   * cancels there and nothing arrives; either way a later crash of the page must not raise the question again.
+   */
+  let shown: { quit: boolean } | null = null;
   let quitRequested = false;
   let timer: unknown = undefined;
 
@@ -57,8 +62,9 @@ export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
 
   function finish(): void {
     stopTimer();
-    const quit = pending?.quit ?? false;
+    const quit = (pending ?? shown)?.quit ?? false;
     pending = null;
+    shown = null;
     allowed = true;
     deps.close(quit);
   }
@@ -90,16 +96,19 @@ export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
       if (allowed || !dirty) return true;
       // Asked again (a second click on the close button, or quit after close): the latest request wins.
       pending = { quit };
+      shown = null;
       deps.askRenderer();
       if (timer === undefined) timer = deps.setTimer(fallback, deps.fallbackMs);
       return false;
     },
     confirm() {
-      if (pending !== null) finish();
+      if (pending !== null || shown !== null) finish();
     },
     acknowledge() {
       // The renderer is showing its question: no fallback; it confirms, or the user cancels there.
       stopTimer();
+      if (pending !== null) shown = pending;
+      pending = null;
     },
     rendererGone() {
       if (pending !== null) fallback();

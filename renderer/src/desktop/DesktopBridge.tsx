@@ -117,6 +117,9 @@ function DesktopUi({ session, ctx }: { session: DesktopSession; ctx: ActionConte
       api.onMenu((id) => {
         const action = actionById(id);
         if (!action) return;
+        // The presenter and the quiz own the keyboard: menu accelerators must not edit the diagram behind them.
+        const ui = ws.ui.get();
+        if (ui.presenting || ui.quizOpen) return;
         const effect = menuEffect(id, isTyping(document.activeElement));
         if (effect.kind === 'ignore') return;
         if (effect.kind === 'editText') {
@@ -253,9 +256,9 @@ function DesktopUi({ session, ctx }: { session: DesktopSession; ctx: ActionConte
         setClosing(false);
         return;
       }
-    } else {
-      await keeper.current?.discardNow();
     }
+    // Saved or knowingly discarded: the draft goes before the window does, or the next start would offer it.
+    await keeper.current?.discardNow();
     setClosing(false);
     quietly(api.confirmClose());
   }

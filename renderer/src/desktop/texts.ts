@@ -54,10 +54,8 @@ export const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
-/** Replaces `{name}` style placeholders. */
-export function fill(text: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+/** Fills `{name}` placeholders: the UI's one `format`, under this module's name. */
+export { format as fill } from '../i18n/messages';
 
 /** A name main accepts as a title: one line, no control characters, at most 255 characters. */
 export function plainName(name: string): string {

@@ -80,12 +80,15 @@ export function Presenter({ onExit }: { onExit: () => void }) {
     ws.select(EMPTY_SELECTION);
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     let entered = false;
+    let disposed = false;
     const root = document.documentElement;
     if (document.fullscreenEnabled && !document.fullscreenElement && typeof root.requestFullscreen === 'function') {
       // Refused without a user gesture or by policy (headless browsers): the presenter works in the window.
       root.requestFullscreen({ navigationUI: 'hide' }).then(
         () => {
           entered = true;
+          // The presenter closed before full screen arrived: leave it again at once.
+          if (disposed) document.exitFullscreen().catch(() => undefined);
         },
         () => undefined,
       );
@@ -96,6 +99,7 @@ export function Presenter({ onExit }: { onExit: () => void }) {
     };
     document.addEventListener('fullscreenchange', onFullscreenChange);
     return () => {
+      disposed = true;
       document.removeEventListener('fullscreenchange', onFullscreenChange);
       if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
       ws.select(saved.selection);
@@ -175,6 +179,8 @@ export function Presenter({ onExit }: { onExit: () => void }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A desktop dialog (close, conflict) opened on top keeps its own keys.
+      if (e.target instanceof Element && e.target.closest('.k-desktop-dialog')) return;
       // Capture phase on the window: nothing else (canvas, shortcuts) sees keys while presenting.
       e.stopPropagation();
       if (e.ctrlKey || e.metaKey || e.altKey) return;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { getKind } from '../../../app/catalog/registry';
-import type { DiagramDocument, PresentationStep } from '../../../app/model/types';
+import { nodeName } from '../../../app/catalog/inference';
+import type { DiagramNode, PresentationStep } from '../../../app/model/types';
 import { addStep, addToStep, deleteStep, moveStep, removeFromStep, renameStep, stepsByLayer, unstepped, type Steps } from '../../../app/presentation/steps';
 import { useI18n } from '../i18n/i18n';
 import { useWorkspace } from '../state/context';
@@ -41,16 +41,17 @@ const T = {
 
 type FocusTarget = { readonly id: string; readonly control: 'step-up' | 'step-down' | 'step-title' };
 
-function nodeName(doc: DiagramDocument, id: string, lang: 'en' | 'ja'): string {
-  const n = doc.nodes.find((x) => x.id === id);
-  if (!n) return id;
-  return n.label || getKind(n.kind)?.name[lang] || n.kind;
+/** A step's component as the instructor knows it: its label, else its kind's name (the catalog's rule). */
+function nameIn(byId: ReadonlyMap<string, DiagramNode>, id: string, lang: 'en' | 'ja'): string {
+  const n = byId.get(id);
+  return n ? nodeName(n)[lang] : id;
 }
 
 export function StepsPanel({ onClose }: { onClose: () => void }) {
   const ws = useWorkspace();
   const { tx, lang } = useI18n();
   const doc = useStore(ws.editor, (s) => s.document);
+  const byId = useMemo(() => new Map(doc.nodes.map((n) => [n.id, n])), [doc.nodes]);
   const selection = useStore(ws.ui, (s) => s.selection);
   const steps = doc.presentation.steps;
   const panel = useRef<HTMLElement>(null);
@@ -86,7 +87,7 @@ export function StepsPanel({ onClose }: { onClose: () => void }) {
     if (!hasSelection) return;
     const title =
       selected.nodes.length === 1 && selected.edges.length === 0
-        ? nodeName(doc, selected.nodes[0] as string, lang)
+        ? nameIn(byId, selected.nodes[0] as string, lang)
         : tx({ en: `Step ${steps.length + 1}`, ja: `ステップ ${steps.length + 1}` });
     // A component appears once: adding it here takes it out of any earlier step.
     const { steps: added, id } = addStep(steps, { nodes: [], edges: [] }, title);
@@ -152,7 +153,7 @@ export function StepsPanel({ onClose }: { onClose: () => void }) {
       )}
       <ol className="k-steps-list">
         {steps.map((step, i) => {
-          const names = step.nodes.map((id) => nodeName(doc, id, lang));
+          const names = step.nodes.map((id) => nameIn(byId, id, lang));
           const holdsSelection = step.nodes.some((id) => selectedSet.has(id)) || step.edges.some((id) => selectedSet.has(id));
           const count = step.nodes.length;
           const edgeCount = step.edges.length;

@@ -51,6 +51,8 @@ export function QuizDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     // Capture phase: while the quiz is open, keys belong to it, not to the canvas shortcuts behind it.
     const onKey = (e: KeyboardEvent) => {
+      // A desktop dialog (close, conflict) opened on top keeps its own keys.
+      if (e.target instanceof Element && e.target.closest('.k-desktop-dialog')) return;
       e.stopPropagation();
       const s = run.get();
       if (e.key === 'Escape') {

@@ -51,6 +51,5 @@ export const TT = {
   keysHint: { en: 'Keys 1–4 answer, Enter goes on.', ja: '1〜4 キーで解答、Enter で次へ。' },
 } satisfies Record<string, Text>;
 
-export function fill(text: string, params: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+/** Fills `{name}` placeholders: the UI's one `format`, under this module's name. */
+export { format as fill } from '../i18n/messages';
