@@ -106,7 +106,7 @@ function start(): void {
       },
       setMenu: (spec) => {
         menuSpec = spec;
-        void rebuildMenu();
+        buildMenu();
       },
       confirmClose: () => guard?.confirm(),
       closeAcknowledged: () => guard?.acknowledge(),
@@ -154,7 +154,7 @@ function start(): void {
       });
       // The page gets a bare refusal; the reason is in the log.
       if (!r.ok) throw new Error(r.error);
-      if (changesRecent.has(channel)) void rebuildMenu();
+      if (changesRecent.has(channel)) void refreshRecent();
       return r.response;
     });
   }
@@ -171,13 +171,23 @@ function start(): void {
         win.webContents.send(OPEN_FAILED_EVENT, { name: basename(path), reason });
       }
     }
-    void rebuildMenu();
+    void refreshRecent();
   }
 
   let recentPaths: string[] = [];
   let osRecentKey: string | null = null;
-  async function rebuildMenu(): Promise<void> {
-    recentPaths = await recent.list().catch(() => []);
+  let recentReads = 0;
+  /** Re-reads the recent files (after an open or save) and rebuilds the menu; of overlapping reads, the last one wins. */
+  async function refreshRecent(): Promise<void> {
+    const read = ++recentReads;
+    const list = await recent.list().catch(() => []);
+    if (read !== recentReads) return;
+    recentPaths = list;
+    buildMenu();
+  }
+
+  /** The application menu from the page's actions and the recent files last read (no disk access: runs on every menu update). */
+  function buildMenu(): void {
     const shown = recentPaths;
     const template = menuTemplate(menuSpec, {
       platform,
@@ -276,7 +286,7 @@ function start(): void {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, log);
     app.setAboutPanelOptions({ applicationName: 'Kumozu', applicationVersion: app.getVersion(), copyright: 'Copyright © Kumozu contributors' });
-    void rebuildMenu();
+    void refreshRecent();
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
