@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { checkPlacement } from '../../app/catalog/placement';
 import { findNode } from '../../app/model/document';
 import { absolutePositions, sizeOf } from '../../app/model/geometry';
-import { ACTIONS, buildShortcutMap, shortcutOf, type ActionContext } from './actions/actions';
+import { ACTIONS, buildShortcutMap, isTyping, shortcutOf, type ActionContext } from './actions/actions';
 import { Canvas } from './canvas/Canvas';
 import { FindingsContext } from './findings/context';
 import { FindingsPanel } from './findings/FindingsPanel';
@@ -24,11 +24,6 @@ import { useStore } from './state/store';
 import type { Workspace } from './state/workspace';
 import { Toolbar } from './ui/Toolbar';
 import { RefusalTooltip, StatusBar, Toasts } from './ui/overlays';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 function Shell({ findings }: { findings: FindingsService }) {
   const ws = useWorkspace();

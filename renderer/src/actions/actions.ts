@@ -70,6 +70,12 @@ export const ACTIONS: readonly Action[] = [
   } },
 ];
 
+/** Whether keys go to a text field (or other form control) rather than to the canvas and its shortcuts. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
 /** The shortcut string of a key event, in the registry's notation. */
 export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): string {
   const parts: string[] = [];

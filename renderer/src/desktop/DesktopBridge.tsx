@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { parseDiagram } from '../../../app/format/parse';
-import { ACTIONS, actionById, type ActionContext } from '../actions/actions';
+import { ACTIONS, actionById, isTyping, type ActionContext } from '../actions/actions';
 import { useI18n } from '../i18n/i18n';
 import { useStore } from '../state/store';
 import { EMPTY_SELECTION, type Workspace } from '../state/workspace';
@@ -24,11 +24,6 @@ export const DRAFT_INTERVAL_MS = 4000;
 export function DesktopBridge({ ctx }: { ctx: ActionContext }) {
   const session = desktopSession();
   return session ? <DesktopUi session={session} ctx={ctx} /> : null;
-}
-
-function isTyping(target: Element | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** Fire-and-forget calls to main: a refusal is main's to log; the page must not fail over it. */
